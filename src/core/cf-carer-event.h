@@ -1,0 +1,28 @@
+/* cf-carer-event.h
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-record.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_CARER_EVENT (cf_carer_event_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfCarerEvent, cf_carer_event, CF, CARER_EVENT, CfRecord)
+
+/* The kinds of event in a carer's history. */
+#define CF_EVENT_FIRST_CONTACT "first-contact"
+#define CF_EVENT_WAITING_WELL  "waiting-well"
+#define CF_EVENT_PRIORITY      "priority"
+#define CF_EVENT_CLOSED        "closed"
+#define CF_EVENT_REOPENED      "reopened"
+
+CfCarerEvent *cf_carer_event_new       (const char   *carer_id,
+                                        const char   *kind);
+char         *cf_carer_event_dup_title (CfCarerEvent *self);
+
+G_END_DECLS

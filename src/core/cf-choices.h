@@ -1,0 +1,34 @@
+/* cf-choices.h: the fixed vocabularies a field can take
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* An identifier stored and synced, and an untranslated label (marked with N_()). Tables end
+ * with a { NULL } entry. */
+typedef struct
+{
+  const char *id;
+  const char *label;
+} CfChoice;
+
+extern const CfChoice cf_priorities[];
+extern const CfChoice cf_statuses[];
+extern const CfChoice cf_referral_sources[];
+extern const CfChoice cf_contact_methods[];
+extern const CfChoice cf_relationships[];
+extern const CfChoice cf_contact_kinds[];
+
+guint       cf_choices_count (const CfChoice *choices);
+int         cf_choices_find  (const CfChoice *choices,
+                              const char     *id);
+const char *cf_choices_label (const CfChoice *choices,
+                              const char     *id);
+
+G_END_DECLS

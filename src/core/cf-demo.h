@@ -1,0 +1,18 @@
+/* cf-demo.h
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-store.h"
+
+G_BEGIN_DECLS
+
+gboolean cf_demo_generate (CfStore  *store,
+                           guint     n_carers,
+                           guint32   seed,
+                           GError  **error);
+
+G_END_DECLS

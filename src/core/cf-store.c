@@ -1,0 +1,1224 @@
+/* cf-store.c: the encrypted local store
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * DESIGN.md, "Local store": SQLCipher with a raw 32-byte key, WAL, foreign keys and
+ * secure_delete on, numbered migrations run in one transaction each at open, and an outbox row
+ * and an audit row written in the same transaction as every change. The SQL here must run on
+ * the SQLite 3.15 that Debian 12's SQLCipher is built on: no UPSERT, no window functions, no
+ * RETURNING, no JSON1.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <sodium.h>
+#include <sqlcipher/sqlite3.h>
+#include <string.h>
+
+#include "cf-carer-event.h"
+#include "cf-carer-private.h"
+#include "cf-record-private.h"
+#include "cf-store-private.h"
+
+struct _CfStore
+{
+  GObject   parent_instance;
+
+  char     *path;
+  GBytes   *key;
+  CfClock  *clock;
+  int       target_version;
+
+  sqlite3  *db;
+  char     *device_id;
+  char     *user_name;
+};
+
+static void cf_store_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CfStore, cf_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      cf_store_initable_iface_init))
+
+G_DEFINE_QUARK (cf-store-error-quark, cf_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_KEY,
+  PROP_CLOCK,
+  PROP_TARGET_VERSION,
+  N_PROPS
+};
+
+enum {
+  RECORD_SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Migration N takes the schema from version N-1 to N. Never edit one that has shipped: add
+ * the next. */
+static const char *migrations[] = {
+  NULL,
+
+  /* 1: carers, the people they care for, and the outbox and audit trail. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL);"
+  "INSERT INTO meta (key, value) VALUES ('device_id', lower (hex (randomblob (16))));"
+  "CREATE TABLE carer ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  sync_state TEXT NOT NULL DEFAULT 'local'"
+  "    CHECK (sync_state IN ('synced', 'local', 'conflict', 'error')),"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  given_name TEXT NOT NULL DEFAULT '',"
+  "  family_name TEXT NOT NULL DEFAULT '',"
+  "  preferred_name TEXT NOT NULL DEFAULT '',"
+  "  date_of_birth TEXT NOT NULL DEFAULT '',"
+  "  address TEXT NOT NULL DEFAULT '',"
+  "  postcode TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  email TEXT NOT NULL DEFAULT '',"
+  "  contact_method TEXT NOT NULL DEFAULT '',"
+  "  locality TEXT NOT NULL DEFAULT '',"
+  "  rural_isolated INTEGER NOT NULL DEFAULT 0,"
+  "  communication_needs TEXT NOT NULL DEFAULT '',"
+  "  preferred_language TEXT NOT NULL DEFAULT '',"
+  "  interpreter_needed INTEGER NOT NULL DEFAULT 0,"
+  "  referral_source TEXT NOT NULL DEFAULT '',"
+  "  referral_reason TEXT NOT NULL DEFAULT '',"
+  "  referral_received_at TEXT NOT NULL DEFAULT '',"
+  "  referral_consent INTEGER NOT NULL DEFAULT 0,"
+  "  priority TEXT NOT NULL DEFAULT '',"
+  "  priority_reason TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'waiting',"
+  "  first_contact_at TEXT NOT NULL DEFAULT '',"
+  "  closed_at TEXT NOT NULL DEFAULT '',"
+  "  closure_reason TEXT NOT NULL DEFAULT '',"
+  "  worker TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX carer_by_reference ON carer (reference);"
+  "CREATE TABLE cared_for ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  sync_state TEXT NOT NULL DEFAULT 'local'"
+  "    CHECK (sync_state IN ('synced', 'local', 'conflict', 'error')),"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  relationship TEXT NOT NULL DEFAULT '',"
+  "  lives_with_carer INTEGER NOT NULL DEFAULT 0,"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX cared_for_by_carer ON cared_for (carer_id);"
+  "CREATE TABLE outbox ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  op_id TEXT NOT NULL UNIQUE,"
+  "  entity TEXT NOT NULL,"
+  "  record_id TEXT NOT NULL,"
+  "  operation TEXT NOT NULL CHECK (operation IN ('create', 'update', 'delete')),"
+  "  base_version INTEGER NOT NULL,"
+  "  fields TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'error')),"
+  "  error TEXT);"
+  "CREATE TABLE audit ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  at TEXT NOT NULL,"
+  "  user_name TEXT NOT NULL,"
+  "  device_id TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  record_id TEXT,"
+  "  detail TEXT);"
+  "CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;"
+  "CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;",
+
+  /* 2: the carer's history: first contact, waiting-well calls, re-ratings, closure. */
+  "CREATE TABLE carer_event ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  sync_state TEXT NOT NULL DEFAULT 'local'"
+  "    CHECK (sync_state IN ('synced', 'local', 'conflict', 'error')),"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  kind TEXT NOT NULL,"
+  "  occurred_at TEXT NOT NULL DEFAULT '',"
+  "  recorded_by TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  previous_priority TEXT NOT NULL DEFAULT '',"
+  "  priority TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX carer_event_by_carer ON carer_event (carer_id, occurred_at);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *doing)
+{
+  g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
+               /* Translators: %1$s is what the program was doing, %2$s the database's message */
+               _("Could not %1$s: %2$s"), doing, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+closed_error (GError **error)
+{
+  g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
+                       _("The database is closed. Unlock Carefield to carry on."));
+  return FALSE;
+}
+
+gboolean
+cf_store_exec (CfStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  char *message = NULL;
+
+  if (self->db == NULL)
+    return closed_error (error);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
+                   _("The database refused a change: %s"), message ? message : "");
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (CfStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (self->db == NULL)
+    {
+      closed_error (error);
+      return NULL;
+    }
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      /* SQLCipher reports a wrong key when it first reads the schema, which may be here. */
+      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
+        g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_WRONG_KEY,
+                             _("The database could not be decrypted with this key."));
+      else
+        set_sqlite_error (error, self->db, _("read the database"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static int
+query_int (CfStore     *self,
+           const char  *sql,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  if (rc == SQLITE_NOTADB)
+    g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_WRONG_KEY,
+                         _("The database could not be decrypted with this key."));
+  else
+    set_sqlite_error (error, self->db, _("read the database"));
+
+  return -1;
+}
+
+static char *
+meta_get (CfStore    *self,
+          const char *key)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  return NULL;
+}
+
+static gboolean
+meta_set (CfStore     *self,
+          const char  *key,
+          const char  *value,
+          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("save a setting"));
+
+  return TRUE;
+}
+
+static gboolean
+apply_key (CfStore  *self,
+           GError  **error)
+{
+  gsize key_len = 0;
+  const guint8 *key = g_bytes_get_data (self->key, &key_len);
+  char hex[2 * 32 + 1];
+  char *pragma;
+  int rc;
+
+  if (key_len != 32)
+    {
+      g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_WRONG_KEY,
+                           _("The database key has the wrong length."));
+      return FALSE;
+    }
+
+  sodium_bin2hex (hex, sizeof hex, key, key_len);
+  /* A raw key ("x'…'") skips SQLCipher's own key derivation: ours is already random. */
+  pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
+  rc = sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+  sodium_memzero (pragma, strlen (pragma));
+  sodium_memzero (hex, sizeof hex);
+  g_free (pragma);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, self->db, _("set the database key"));
+
+  return TRUE;
+}
+
+static gboolean
+check_encrypted (CfStore  *self,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA cipher_version;", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Plain SQLite ignores the key pragma; refuse rather than write health data in clear. */
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_text (stmt, 0) == NULL)
+    {
+      g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_ENCRYPTED,
+                           _("This build of Carefield cannot encrypt its database, so it will "
+                             "not store any personal data. It must be built with SQLCipher."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (CfStore  *self,
+         GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int current;
+
+  current = query_int (self, "PRAGMA user_version;", &local_error);
+  if (current < 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (current > CF_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_TOO_NEW,
+                   /* Translators: %1$d and %2$d are schema version numbers */
+                   _("This database was written by a newer version of Carefield (schema %1$d; "
+                     "this version understands up to %2$d). Update Carefield to open it. "
+                     "Nothing has been changed."),
+                   current, CF_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (int version = current + 1; version <= self->target_version; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version);
+
+      if (!cf_store_exec (self, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+
+      if (!cf_store_exec (self, migrations[version], error) ||
+          !cf_store_exec (self, set_version, error))
+        {
+          cf_store_exec (self, "ROLLBACK;", NULL);
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
+          return FALSE;
+        }
+
+      if (!cf_store_exec (self, "COMMIT;", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+cf_store_initable_init (GInitable     *initable,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  CfStore *self = CF_STORE (initable);
+  int rc;
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+  g_return_val_if_fail (self->key != NULL, FALSE);
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
+                   _("Could not open the database at %s: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!apply_key (self, error) || !check_encrypted (self, error))
+    return FALSE;
+
+  /* The first read is where a wrong key shows itself. */
+  if (query_int (self, "SELECT count (*) FROM sqlite_master;", error) < 0)
+    return FALSE;
+
+  if (!cf_store_exec (self,
+                      "PRAGMA journal_mode = WAL;"
+                      "PRAGMA synchronous = NORMAL;"
+                      "PRAGMA foreign_keys = ON;"
+                      "PRAGMA secure_delete = ON;",
+                      error))
+    return FALSE;
+
+  if (!migrate (self, error))
+    return FALSE;
+
+  self->device_id = meta_get (self, "device_id");
+  self->user_name = meta_get (self, "user_name");
+  if (self->user_name == NULL)
+    self->user_name = g_strdup (g_get_user_name ());
+
+  return TRUE;
+}
+
+static void
+cf_store_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = cf_store_initable_init;
+}
+
+static void
+cf_store_finalize (GObject *object)
+{
+  CfStore *self = CF_STORE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->key, g_bytes_unref);
+  g_clear_object (&self->clock);
+  g_free (self->path);
+  g_free (self->device_id);
+  g_free (self->user_name);
+
+  G_OBJECT_CLASS (cf_store_parent_class)->finalize (object);
+}
+
+static void
+cf_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  CfStore *self = CF_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_store_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  CfStore *self = CF_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_KEY:
+      self->key = g_value_dup_boxed (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      if (self->clock == NULL)
+        self->clock = cf_clock_new_system ();
+      break;
+    case PROP_TARGET_VERSION:
+      self->target_version = g_value_get_int (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_store_class_init (CfStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_store_finalize;
+  object_class->get_property = cf_store_get_property;
+  object_class->set_property = cf_store_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY] =
+    g_param_spec_boxed ("key", NULL, NULL, G_TYPE_BYTES,
+                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, CF_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TARGET_VERSION] =
+    g_param_spec_int ("target-version", NULL, NULL, 0, CF_STORE_SCHEMA_VERSION,
+                      CF_STORE_SCHEMA_VERSION,
+                      G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CfStore::record-saved:
+   * @record: the record, as it now stands in the store
+   *
+   * Emitted after a transaction that saved @record has committed.
+   */
+  signals[RECORD_SAVED] =
+    g_signal_new ("record-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_RECORD);
+}
+
+static void
+cf_store_init (CfStore *self)
+{
+  self->target_version = CF_STORE_SCHEMA_VERSION;
+}
+
+/**
+ * cf_store_new:
+ * @path: the database file
+ * @key: the 32-byte database key
+ * @clock: (nullable): the clock for timestamps; the system clock if %NULL
+ *
+ * Opens (creating if needed) and migrates the encrypted store.
+ */
+CfStore *
+cf_store_new (const char  *path,
+              GBytes      *key,
+              CfClock     *clock,
+              GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_initable_new (CF_TYPE_STORE, NULL, error,
+                         "path", path, "key", key, "clock", clock, NULL);
+}
+
+CfStore *
+cf_store_new_at_version (const char  *path,
+                         GBytes      *key,
+                         int          version,
+                         GError     **error)
+{
+  return g_initable_new (CF_TYPE_STORE, NULL, error,
+                         "path", path, "key", key, "target-version", version, NULL);
+}
+
+const char *
+cf_store_get_path (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+CfClock *
+cf_store_get_clock (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  return self->clock;
+}
+
+const char *
+cf_store_get_device_id (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  return self->device_id;
+}
+
+const char *
+cf_store_get_user_name (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  return self->user_name;
+}
+
+void
+cf_store_set_user_name (CfStore    *self,
+                        const char *user_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CF_IS_STORE (self));
+  g_return_if_fail (user_name != NULL && *user_name != '\0');
+
+  if (!meta_set (self, "user_name", user_name, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  g_free (self->user_name);
+  self->user_name = g_strdup (user_name);
+}
+
+int
+cf_store_get_schema_version (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), -1);
+
+  return query_int (self, "PRAGMA user_version;", NULL);
+}
+
+static gboolean
+insert_audit (CfStore     *self,
+              const char  *at,
+              const char  *action,
+              const char  *entity,
+              const char  *record_id,
+              const char  *detail,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+
+  stmt = prepare (self,
+                  "INSERT INTO audit (id, at, user_name, device_id, action, entity, record_id, "
+                  "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, self->device_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, detail, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("write the audit trail"));
+
+  return TRUE;
+}
+
+/**
+ * cf_store_audit:
+ * @action: one of the CF_AUDIT_ actions
+ * @entity: what kind of thing was accessed
+ * @record_id: (nullable): which one
+ * @detail: (nullable): a few words, never personal data
+ *
+ * Appends to the audit trail, for accesses that change nothing (views, prints, exports).
+ */
+gboolean
+cf_store_audit (CfStore     *self,
+                const char  *action,
+                const char  *entity,
+                const char  *record_id,
+                const char  *detail,
+                GError     **error)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (action != NULL, FALSE);
+  g_return_val_if_fail (entity != NULL, FALSE);
+
+  now = cf_clock_now_iso8601 (self->clock);
+  return insert_audit (self, now, action, entity, record_id, detail, error);
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           column,
+            const GValue *value)
+{
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_STRING:
+      sqlite3_bind_text (stmt, column, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+      break;
+    case G_TYPE_BOOLEAN:
+      sqlite3_bind_int (stmt, column, g_value_get_boolean (value) ? 1 : 0);
+      break;
+    case G_TYPE_INT64:
+      sqlite3_bind_int64 (stmt, column, g_value_get_int64 (value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GVariant *
+value_to_variant (const GValue *value)
+{
+  switch (G_VALUE_TYPE (value))
+    {
+    case G_TYPE_STRING:
+      return g_variant_new_string (g_value_get_string (value));
+    case G_TYPE_BOOLEAN:
+      return g_variant_new_boolean (g_value_get_boolean (value));
+    case G_TYPE_INT64:
+      return g_variant_new_int64 (g_value_get_int64 (value));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+write_record (CfStore     *self,
+              CfRecord    *record,
+              const char  *now,
+              GError     **error)
+{
+  const char *entity = cf_record_get_entity (record);
+  const char *id = cf_record_get_id (record);
+  gboolean is_new = cf_record_is_new (record);
+  gboolean deleted = cf_record_get_deleted (record);
+  g_autoptr(GPtrArray) changed = cf_record_dup_changed_fields (record);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) outbox = NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autofree char *op_id = NULL;
+  g_autofree char *fields_text = NULL;
+  GVariantBuilder fields;
+  const char *operation;
+  const char *audit_action;
+  int column = 1;
+
+  if (is_new)
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (updated_at, updated_by, deleted, id", entity);
+      for (guint i = 0; i < changed->len; i++)
+        g_string_append_printf (sql, ", %s", (const char *) g_ptr_array_index (changed, i));
+      g_string_append (sql, ") VALUES (?, ?, ?, ?");
+      for (guint i = 0; i < changed->len; i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+    }
+  else
+    {
+      g_string_append_printf (sql, "UPDATE %s SET updated_at = ?, updated_by = ?, deleted = ?, "
+                              "sync_state = 'local'", entity);
+      for (guint i = 0; i < changed->len; i++)
+        g_string_append_printf (sql, ", %s = ?", (const char *) g_ptr_array_index (changed, i));
+      g_string_append (sql, " WHERE id = ?");
+    }
+
+  if ((stmt = prepare (self, sql->str, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, column++, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, column++, self->user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, column++, deleted ? 1 : 0);
+  if (is_new)
+    sqlite3_bind_text (stmt, column++, id, -1, SQLITE_STATIC);
+
+  g_variant_builder_init (&fields, G_VARIANT_TYPE_VARDICT);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const char *name = g_ptr_array_index (changed, i);
+      const GValue *value = cf_record_get_value (record, cf_record_find_field (record, name));
+
+      bind_value (stmt, column++, value);
+      g_variant_builder_add (&fields, "{sv}", name, value_to_variant (value));
+      if (detail->len > 0)
+        g_string_append (detail, ", ");
+      g_string_append (detail, name);
+    }
+
+  if (!is_new)
+    sqlite3_bind_text (stmt, column++, id, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("save the record"));
+
+  if (!is_new && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND,
+                   _("The record being saved is no longer in the database."));
+      return FALSE;
+    }
+
+  if (cf_record_deleted_changed (record) || (is_new && deleted))
+    g_variant_builder_add (&fields, "{sv}", "deleted", g_variant_new_boolean (deleted));
+
+  if (is_new)
+    {
+      operation = "create";
+      audit_action = CF_AUDIT_CREATE;
+    }
+  else if (deleted && cf_record_deleted_changed (record))
+    {
+      operation = "delete";
+      audit_action = CF_AUDIT_DELETE;
+    }
+  else
+    {
+      operation = "update";
+      audit_action = CF_AUDIT_CHANGE;
+    }
+
+  /* DESIGN.md: the outbox is the only source of what to push; it is written in the same
+   * transaction as the change, with the fields that changed and the version they were based on. */
+  fields_text = g_variant_print (g_variant_builder_end (&fields), TRUE);
+  op_id = g_uuid_string_random ();
+  outbox = prepare (self,
+                    "INSERT INTO outbox (op_id, entity, record_id, operation, base_version, "
+                    "fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    error);
+  if (outbox == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (outbox, 1, op_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (outbox, 2, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (outbox, 3, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (outbox, 4, operation, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (outbox, 5, cf_record_get_version (record));
+  sqlite3_bind_text (outbox, 6, fields_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (outbox, 7, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (outbox) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("record the change for syncing"));
+
+  /* The audit detail names the fields, never their values. */
+  return insert_audit (self, now, audit_action, entity, id,
+                       is_new ? NULL : detail->str, error);
+}
+
+/**
+ * cf_store_save:
+ * @records: (array length=n_records): records to save together
+ *
+ * Saves every record that has changed, in one transaction, with an outbox row and an audit row
+ * for each. On failure nothing is saved and the records keep their unsaved changes, so a later
+ * save can try again: an edit is never dropped.
+ */
+gboolean
+cf_store_save (CfStore   *self,
+               CfRecord **records,
+               guint      n_records,
+               GError   **error)
+{
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
+
+  saved = g_ptr_array_new ();
+  for (guint i = 0; i < n_records; i++)
+    {
+      if (cf_record_is_dirty (records[i]))
+        g_ptr_array_add (saved, records[i]);
+    }
+
+  if (saved->len == 0)
+    return TRUE;
+
+  now = cf_clock_now_iso8601 (self->clock);
+
+  if (!cf_store_exec (self, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      if (!write_record (self, g_ptr_array_index (saved, i), now, error))
+        {
+          cf_store_exec (self, "ROLLBACK;", NULL);
+          return FALSE;
+        }
+    }
+
+  if (!cf_store_exec (self, "COMMIT;", error))
+    {
+      cf_store_exec (self, "ROLLBACK;", NULL);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      CfRecord *record = g_ptr_array_index (saved, i);
+
+      cf_record_set_sync_columns (record, cf_record_get_version (record), "local", now,
+                                  self->user_name, cf_record_get_deleted (record));
+      cf_record_mark_saved (record);
+    }
+
+  for (guint i = 0; i < saved->len; i++)
+    g_signal_emit (self, signals[RECORD_SAVED], 0, g_ptr_array_index (saved, i));
+
+  return TRUE;
+}
+
+/**
+ * cf_store_save_carer:
+ *
+ * Saves a carer with the people they care for, including removals, in one transaction.
+ */
+gboolean
+cf_store_save_carer (CfStore  *self,
+                     CfCarer  *carer,
+                     GError  **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) removed = NULL;
+  GListModel *cared_for;
+  guint n;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CF_IS_CARER (carer), FALSE);
+
+  g_ptr_array_add (records, g_object_ref (carer));
+
+  cared_for = cf_carer_get_cared_for (carer);
+  n = g_list_model_get_n_items (cared_for);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (records, g_list_model_get_item (cared_for, i));
+
+  removed = cf_carer_dup_removed (carer);
+  for (guint i = 0; i < removed->len; i++)
+    g_ptr_array_add (records, g_object_ref (g_ptr_array_index (removed, i)));
+
+  if (!cf_store_save (self, (CfRecord **) records->pdata, records->len, error))
+    return FALSE;
+
+  cf_carer_forget_removed (carer);
+  return TRUE;
+}
+
+static char *
+select_sql (GType       type,
+            const char *where)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  CfRecordClass *record_class = CF_RECORD_CLASS (klass);
+  GString *sql = g_string_new ("SELECT id, version, sync_state, updated_at, updated_by, deleted");
+
+  for (guint i = 0; i < record_class->n_fields; i++)
+    g_string_append_printf (sql, ", %s", record_class->fields[i].name);
+  g_string_append_printf (sql, " FROM %s WHERE %s", record_class->entity, where);
+
+  return g_string_free (sql, FALSE);
+}
+
+static CfRecord *
+record_from_row (GType         type,
+                 sqlite3_stmt *stmt)
+{
+  CfRecord *record = cf_record_new_for_entity (type,
+                                               (const char *) sqlite3_column_text (stmt, 0));
+  guint n_fields;
+  const CfField *fields = cf_record_get_fields (record, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      int column = 6 + i;
+
+      switch (fields[i].type)
+        {
+        case CF_FIELD_TEXT:
+          cf_record_set_text (record, fields[i].name,
+                              (const char *) sqlite3_column_text (stmt, column));
+          break;
+        case CF_FIELD_BOOL:
+          cf_record_set_bool (record, fields[i].name, sqlite3_column_int (stmt, column) != 0);
+          break;
+        case CF_FIELD_INT:
+          cf_record_set_int (record, fields[i].name, sqlite3_column_int64 (stmt, column));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  cf_record_set_sync_columns (record,
+                              sqlite3_column_int64 (stmt, 1),
+                              (const char *) sqlite3_column_text (stmt, 2),
+                              (const char *) sqlite3_column_text (stmt, 3),
+                              (const char *) sqlite3_column_text (stmt, 4),
+                              sqlite3_column_int (stmt, 5) != 0);
+  cf_record_mark_saved (record);
+
+  return record;
+}
+
+static GPtrArray *
+load_records (CfStore     *self,
+              GType        type,
+              const char  *where,
+              const char  *arg1,
+              const char  *arg2,
+              GError     **error)
+{
+  g_autofree char *sql = select_sql (type, where);
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (arg1 != NULL)
+    sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_STATIC);
+  if (arg2 != NULL)
+    sqlite3_bind_text (stmt, 2, arg2, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (type, stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, _("read the database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * cf_store_load_carer:
+ * @id_or_reference: the carer's id, or their reference such as CF-1A2B-3C4D (any case)
+ *
+ * Loads a carer and the people they care for. The view is audited.
+ *
+ * Returns: (transfer full): the carer
+ */
+CfCarer *
+cf_store_load_carer (CfStore     *self,
+                     const char  *id_or_reference,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) carers = NULL;
+  g_autoptr(GPtrArray) cared_for = NULL;
+  g_autofree char *reference = NULL;
+  CfCarer *carer;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  g_return_val_if_fail (id_or_reference != NULL, NULL);
+
+  reference = g_ascii_strup (id_or_reference, -1);
+  carers = load_records (self, CF_TYPE_CARER, "deleted = 0 AND (id = ? OR reference = ?)",
+                         id_or_reference, reference, error);
+  if (carers == NULL)
+    return NULL;
+
+  if (carers->len == 0)
+    {
+      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_FOUND,
+                   _("No carer has the id or reference “%s”."), id_or_reference);
+      return NULL;
+    }
+
+  carer = g_object_ref (g_ptr_array_index (carers, 0));
+
+  cared_for = load_records (self, CF_TYPE_CARED_FOR,
+                            "carer_id = ? AND deleted = 0 ORDER BY position, rowid",
+                            cf_record_get_id (CF_RECORD (carer)), NULL, error);
+  if (cared_for == NULL ||
+      !cf_store_audit (self, CF_AUDIT_VIEW, "carer", cf_record_get_id (CF_RECORD (carer)),
+                       NULL, error))
+    {
+      g_object_unref (carer);
+      return NULL;
+    }
+
+  cf_carer_take_loaded_cared_for (carer, g_steal_pointer (&cared_for));
+
+  return carer;
+}
+
+/**
+ * cf_store_list_events:
+ *
+ * Returns: (transfer full) (element-type CfCarerEvent): the carer's history, oldest first
+ */
+GPtrArray *
+cf_store_list_events (CfStore     *self,
+                      const char  *carer_id,
+                      GError     **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  g_return_val_if_fail (carer_id != NULL, NULL);
+
+  return load_records (self, CF_TYPE_CARER_EVENT,
+                       "carer_id = ? AND deleted = 0 ORDER BY occurred_at, rowid",
+                       carer_id, NULL, error);
+}
+
+gint64
+cf_store_count (CfStore     *self,
+                const char  *table,
+                GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), -1);
+  g_return_val_if_fail (table != NULL, -1);
+
+  for (const char *p = table; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p) && *p != '_')
+        {
+          g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
+                       _("“%s” is not a table name."), table);
+          return -1;
+        }
+    }
+
+  sql = g_strdup_printf ("SELECT count (*) FROM %s", table);
+  return query_int (self, sql, error);
+}
+
+gboolean
+cf_store_foreach_carer_summary (CfStore             *self,
+                                const char          *only_id,
+                                CfCarerSummaryFunc   func,
+                                gpointer             user_data,
+                                GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self,
+                  only_id != NULL
+                  ? "SELECT id, reference, given_name, family_name, preferred_name, locality, "
+                    "postcode, phone, status, priority, referral_received_at FROM carer "
+                    "WHERE deleted = 0 AND id = ?"
+                  : "SELECT id, reference, given_name, family_name, preferred_name, locality, "
+                    "postcode, phone, status, priority, referral_received_at FROM carer "
+                    "WHERE deleted = 0",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (only_id != NULL)
+    sqlite3_bind_text (stmt, 1, only_id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CfCarerSummaryRow row = {
+        .id = (const char *) sqlite3_column_text (stmt, 0),
+        .reference = (const char *) sqlite3_column_text (stmt, 1),
+        .given_name = (const char *) sqlite3_column_text (stmt, 2),
+        .family_name = (const char *) sqlite3_column_text (stmt, 3),
+        .preferred_name = (const char *) sqlite3_column_text (stmt, 4),
+        .locality = (const char *) sqlite3_column_text (stmt, 5),
+        .postcode = (const char *) sqlite3_column_text (stmt, 6),
+        .phone = (const char *) sqlite3_column_text (stmt, 7),
+        .status = (const char *) sqlite3_column_text (stmt, 8),
+        .priority = (const char *) sqlite3_column_text (stmt, 9),
+        .referral_received_at = (const char *) sqlite3_column_text (stmt, 10),
+      };
+
+      func (&row, user_data);
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("read the caseload"));
+
+  return TRUE;
+}
+
+/* Closing checkpoints the WAL into the main file, so the profile is one file at rest. */
+gboolean
+cf_store_close (CfStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  if (self->db == NULL)
+    return TRUE;
+
+  if (sqlite3_close (self->db) != SQLITE_OK)
+    return set_sqlite_error (error, self->db, _("close the database"));
+
+  self->db = NULL;
+  return TRUE;
+}

@@ -1,0 +1,395 @@
+/* test-caseload.c: the caseload list model: lazy at 20,000, search, filters, live updates
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "cf-caseload.h"
+#include "cf-demo.h"
+#include "cf-profile.h"
+#include "cf-referral.h"
+#include "cf-store-private.h"
+
+typedef struct
+{
+  CfClock    *clock;
+  CfStore    *store;
+  CfCalendar *calendar;
+  CfCaseload *caseload;
+  guint       n_changes;
+  guint       last_position;
+  guint       last_removed;
+  guint       last_added;
+} Fixture;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *fixture)
+{
+  fixture->n_changes++;
+  fixture->last_position = position;
+  fixture->last_removed = removed;
+  fixture->last_added = added;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static guint counter;
+  g_autofree char *dir = g_strdup_printf ("%s/caseload-%u", g_get_user_data_dir (), counter++);
+  /* Wednesday 18 November 2026, mid-morning. */
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 18, 10, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  fixture->clock = cf_clock_new_fixed (now);
+  fixture->store = cf_profile_create (dir, "caseload test passphrase", "Tester", fixture->clock,
+                                      &error);
+  g_assert_no_error (error);
+  fixture->calendar = cf_calendar_new (NULL);
+  fixture->caseload = cf_caseload_new (fixture->store, fixture->calendar, 3);
+  g_signal_connect (fixture->caseload, "items-changed", G_CALLBACK (on_items_changed), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->caseload);
+  g_clear_object (&fixture->calendar);
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->clock);
+}
+
+static CfCarer *
+add_carer (Fixture    *fixture,
+           const char *given,
+           const char *family,
+           const char *postcode,
+           const char *phone,
+           const char *received_at)
+{
+  g_autoptr(GError) error = NULL;
+  CfCarer *carer = cf_carer_new ();
+  CfRecord *record = CF_RECORD (carer);
+
+  cf_record_set_text (record, "given_name", given);
+  cf_record_set_text (record, "family_name", family);
+  cf_record_set_text (record, "postcode", postcode);
+  cf_record_set_text (record, "phone", phone);
+  cf_record_set_text (record, "locality", "Marshby Wolds");
+  cf_record_set_text (record, "priority", "amber");
+  cf_record_set_text (record, "referral_received_at", received_at);
+  g_assert_true (cf_store_save_carer (fixture->store, carer, &error));
+  g_assert_no_error (error);
+
+  return carer;
+}
+
+static char *
+name_at (CfCaseload *caseload,
+         guint       position)
+{
+  g_autoptr(CfCaseloadItem) item = g_list_model_get_item (G_LIST_MODEL (caseload), position);
+
+  return g_strdup (cf_caseload_item_get_name (item));
+}
+
+static void
+test_lazy_at_scale (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCaseloadItem) first = NULL;
+  g_autoptr(CfCaseloadItem) again = NULL;
+
+  /* 20,000 carers straight in with SQL, which is quicker than the save path for a test. */
+  g_assert_true (cf_store_exec (fixture->store,
+                                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                                "WHERE i < 20000) "
+                                "INSERT INTO carer (id, updated_at, updated_by, reference, "
+                                "given_name, family_name, postcode, phone, status, priority, "
+                                "referral_received_at) "
+                                "SELECT printf ('id-%05d', i), '', '', printf ('CF-%08X', i), "
+                                "'Given' || i, 'Family' || (i % 97), "
+                                "printf ('ZZ99 %dAB', i % 10), printf ('01632 96%04d', i), "
+                                "CASE i % 3 WHEN 0 THEN 'waiting' WHEN 1 THEN 'active' "
+                                "ELSE 'closed' END, 'green', '2026-11-16T09:00:00Z' FROM n;",
+                                &error));
+
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->caseload)), ==, 20000);
+  g_assert_cmpuint (cf_caseload_get_n_carers (fixture->caseload), ==, 20000);
+
+  /* No row object exists until a view asks for it. */
+  g_assert_cmpuint (cf_caseload_get_n_materialized (fixture->caseload), ==, 0);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (fixture->caseload), i);
+
+      g_assert_nonnull (item);
+    }
+  g_assert_cmpuint (cf_caseload_get_n_materialized (fixture->caseload), ==, 40);
+
+  /* Asking twice gives the same object, so a view can keep it. */
+  first = g_list_model_get_item (G_LIST_MODEL (fixture->caseload), 0);
+  again = g_list_model_get_item (G_LIST_MODEL (fixture->caseload), 0);
+  g_assert_true (first == again);
+
+  /* Searching 20,000 makes no objects either. */
+  cf_caseload_set_query (fixture->caseload, "Given1234 ");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->caseload)), ==, 11);
+  cf_caseload_set_query (fixture->caseload, "01632 960 777");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->caseload)), ==, 1);
+  g_assert_cmpuint (cf_caseload_get_n_materialized (fixture->caseload), ==, 40);
+
+  cf_caseload_set_query (fixture->caseload, NULL);
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_CLOSED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->caseload)), ==, 6667);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(CfCarer) a = add_carer (fixture, "Margaret", "Ashgrove", "LN1 3AB", "01632 960123",
+                                    "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) b = add_carer (fixture, "Arthur", "Birchwhistle", "PE21 8QR",
+                                    "07700 900456", "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) c = add_carer (fixture, "Ada", "Copperbeech", "LN2 1AA", "01632 960999",
+                                    "2026-11-16T09:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GListModel *model = G_LIST_MODEL (fixture->caseload);
+  const char *reference = cf_record_get_text (CF_RECORD (b), "reference");
+
+  cf_record_set_text (CF_RECORD (c), "preferred_name", "Peggy");
+  g_assert_true (cf_store_save_carer (fixture->store, c, &error));
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  /* Sorted by family name. */
+  name = name_at (fixture->caseload, 0);
+  g_assert_cmpstr (name, ==, "Margaret Ashgrove");
+
+  cf_caseload_set_query (fixture->caseload, "MARG");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_query (fixture->caseload, "peggy");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_query (fixture->caseload, "ln1 3ab");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_query (fixture->caseload, "ln13ab");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_query (fixture->caseload, "LN");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  cf_caseload_set_query (fixture->caseload, "07700900456");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_query (fixture->caseload, "07700 900 456");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_query (fixture->caseload, "01632");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  cf_caseload_set_query (fixture->caseload, reference);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  /* Every word must match. */
+  cf_caseload_set_query (fixture->caseload, "ada ashgrove");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  cf_caseload_set_query (fixture->caseload, "ada copper");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_query (fixture->caseload, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+}
+
+static void
+test_first_contact_due (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  /* Monday 16 November: due Thursday 19th. Friday 13th: due Wednesday 18th, today. Tuesday
+   * 10th: due Friday 13th, overdue. */
+  g_autoptr(CfCarer) due = add_carer (fixture, "A", "Alder", "", "", "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) today = add_carer (fixture, "B", "Birch", "", "", "2026-11-13T16:00:00Z");
+  g_autoptr(CfCarer) late = add_carer (fixture, "C", "Cedar", "", "", "2026-11-10T09:00:00Z");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCaseloadItem) item = NULL;
+  GListModel *model = G_LIST_MODEL (fixture->caseload);
+
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cf_caseload_item_get_due_text (item), ==, "First contact due Thu 19 Nov");
+  g_assert_cmpstr (cf_caseload_item_get_due_state (item), ==, CF_DUE_LATER);
+  g_clear_object (&item);
+  item = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (cf_caseload_item_get_due_text (item), ==, "First contact due today");
+  g_assert_cmpstr (cf_caseload_item_get_due_state (item), ==, CF_DUE_TODAY);
+  g_clear_object (&item);
+  item = g_list_model_get_item (model, 2);
+  g_assert_cmpstr (cf_caseload_item_get_due_text (item), ==,
+                   "First contact overdue since Fri 13 Nov");
+  g_assert_cmpstr (cf_caseload_item_get_due_state (item), ==, CF_DUE_OVERDUE);
+
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_OVERDUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* The next morning, "today" has become overdue. */
+  {
+    g_autoptr(GDateTime) tomorrow = g_date_time_new_utc (2026, 11, 19, 8, 0, 0);
+
+    cf_clock_set_now (fixture->clock, tomorrow);
+    cf_caseload_refresh_dates (fixture->caseload);
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  }
+
+  /* Contacting the late one takes it off the overdue list and into active. */
+  g_assert_true (cf_referral_record_contact (fixture->store, late, "first-contact", NULL, NULL,
+                                             &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_ACTIVE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_WAITING);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_live_updates (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(CfCarer) a = add_carer (fixture, "Ann", "Ash", "", "", "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) b = add_carer (fixture, "Bea", "Beech", "", "", "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) z = NULL;
+  g_autoptr(CfCaseloadItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  GListModel *model = G_LIST_MODEL (fixture->caseload);
+  guint notified = 0;
+
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  item = g_list_model_get_item (model, 0);
+  g_signal_connect (item, "notify::locality", G_CALLBACK (on_notify), &notified);
+  fixture->n_changes = 0;
+
+  /* An edit that keeps the row in place updates the item, not the list. */
+  cf_record_set_text (CF_RECORD (a), "locality", "Brackenford");
+  g_assert_true (cf_store_save_carer (fixture->store, a, &error));
+  g_assert_cmpuint (fixture->n_changes, ==, 0);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (cf_caseload_item_get_locality (item), ==, "Brackenford");
+
+  /* A new carer appears in order. */
+  z = add_carer (fixture, "Zed", "Aardvark", "", "", "2026-11-16T09:00:00Z");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (fixture->last_position, ==, 0);
+  g_assert_cmpuint (fixture->last_added, ==, 1);
+  name = name_at (fixture->caseload, 0);
+  g_assert_cmpstr (name, ==, "Zed Aardvark");
+
+  /* A renamed carer moves, and keeps the same item object. */
+  cf_record_set_text (CF_RECORD (a), "family_name", "Yew");
+  g_assert_true (cf_store_save_carer (fixture->store, a, &error));
+  g_clear_pointer (&name, g_free);
+  name = name_at (fixture->caseload, 2);
+  g_assert_cmpstr (name, ==, "Ann Yew");
+  {
+    g_autoptr(CfCaseloadItem) moved = g_list_model_get_item (model, 2);
+
+    g_assert_true (moved == item);
+  }
+
+  /* Under a filter, a carer who no longer matches leaves the list. */
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_WAITING);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (cf_referral_close (fixture->store, b, "Leaflet.", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* A deleted carer leaves too. */
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_ALL);
+  cf_record_set_deleted (CF_RECORD (z), TRUE);
+  g_assert_true (cf_store_save_carer (fixture->store, z, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+}
+
+static void
+on_reloaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async_reload_and_demo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GMainContext) main_context = g_main_context_ref_thread_default ();
+  guint waiting = 0, active = 0, closed = 0, n;
+
+  g_assert_true (cf_demo_generate (fixture->store, 300, 7, &error));
+  g_assert_no_error (error);
+
+  cf_caseload_reload_async (fixture->caseload, NULL, on_reloaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (main_context, TRUE);
+  g_assert_true (cf_caseload_reload_finish (fixture->caseload, result, &error));
+  g_assert_no_error (error);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (fixture->caseload));
+  g_assert_cmpuint (n, ==, 300);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfCaseloadItem) item = g_list_model_get_item (G_LIST_MODEL (fixture->caseload),
+                                                              i);
+      const char *status = cf_caseload_item_get_status (item);
+
+      waiting += g_str_equal (status, "waiting");
+      active += g_str_equal (status, "active");
+      closed += g_str_equal (status, "closed");
+      /* Demo data is plainly fictional: reserved postcode area, drama phone numbers. */
+      g_assert_true (g_str_has_prefix (cf_caseload_item_get_reference (item), "CF-"));
+    }
+  g_assert_cmpuint (waiting + active + closed, ==, 300);
+  g_assert_cmpuint (waiting, >, 0);
+  g_assert_cmpuint (active, >, 0);
+  g_assert_cmpuint (closed, >, 0);
+
+  cf_caseload_set_query (fixture->caseload, "zz99");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->caseload)), ==, 300);
+  g_assert_cmpint (cf_store_count (fixture->store, "carer", NULL), ==, 300);
+  g_assert_cmpint (cf_store_count (fixture->store, "outbox", NULL), >=, 300);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/caseload/lazy-at-20000", Fixture, NULL,
+              fixture_set_up, test_lazy_at_scale, fixture_tear_down);
+  g_test_add ("/caseload/search", Fixture, NULL,
+              fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/caseload/first-contact-due", Fixture, NULL,
+              fixture_set_up, test_first_contact_due, fixture_tear_down);
+  g_test_add ("/caseload/live-updates", Fixture, NULL,
+              fixture_set_up, test_live_updates, fixture_tear_down);
+  g_test_add ("/caseload/async-reload-and-demo", Fixture, NULL,
+              fixture_set_up, test_async_reload_and_demo, fixture_tear_down);
+
+  return g_test_run ();
+}
