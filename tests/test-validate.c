@@ -56,6 +56,8 @@ test_postcode_formats (void)
     "SW1A 2AA",
     "BT1 5GS",    /* Northern Ireland */
     "GIR 0AA",
+    "ZZ99 3VZ",   /* NHS pseudo-postcode: no fixed abode */
+    "zz993wz",
   };
   gsize i;
 
@@ -88,6 +90,8 @@ test_postcode_invalid (void)
 {
   static const char * const invalid[] = {
     "XYZ 123",
+    "ZZ98 3VZ",    /* only ZZ99 is a pseudo-postcode */
+    "ZZ99 33Z",
     "LN1",         /* outward code only */
     "LN1 3A",
     "LN1 3ABC",
@@ -180,7 +184,7 @@ test_dob (void)
 {
   GDate today = make_date (15, G_DATE_JUNE, 2026);
   GDate leap_day = make_date (29, G_DATE_FEBRUARY, 2020);
-  const char *format = "Enter the date of birth as year-month-day, for example 1958-03-21.";
+  const char *format = "Enter the date of birth as day/month/year, for example 21/03/1958.";
   const char *future = "The date of birth is in the future.";
   const char *too_old = "The date of birth is more than 120 years ago. Check the year.";
 

@@ -190,73 +190,86 @@ julian_today (CfCaseload *self)
   return g_date_get_julian (&today);
 }
 
-/* DOMAIN.md, "Referral and waiting": first contact is due 3 working days from referral
- * (England and Wales bank holidays; configurable). Only carers still waiting have it due. */
-static void
-entry_compute_due (CfCaseload *self,
-                   Entry      *entry)
+/**
+ * cf_first_contact_due_julian:
+ * @status: the carer's status
+ * @received_at: when the referral was received, ISO 8601
+ *
+ * DOMAIN.md, "Referral and waiting": first contact is due 3 working days from referral
+ * (England and Wales bank holidays; configurable). Only carers still waiting have it due.
+ *
+ * Returns: the due date as a Julian day, or 0 when nothing is due
+ */
+guint32
+cf_first_contact_due_julian (CfCalendar *calendar,
+                             guint       target_days,
+                             const char *status,
+                             const char *received_at)
 {
   g_autoptr(GDateTime) received = NULL;
   GDate *due;
+  guint32 julian;
 
-  entry->due_julian = 0;
-  if (entry->status_kind != STATUS_WAITING || entry->received_at == NULL ||
-      *entry->received_at == '\0')
-    return;
+  g_return_val_if_fail (CF_IS_CALENDAR (calendar), 0);
 
-  received = g_date_time_new_from_iso8601 (entry->received_at, NULL);
+  if (g_strcmp0 (status, "waiting") != 0 || received_at == NULL || *received_at == '\0')
+    return 0;
+
+  received = g_date_time_new_from_iso8601 (received_at, NULL);
   if (received == NULL)
-    return;
+    return 0;
 
-  due = cf_calendar_first_contact_due (self->calendar, received, self->first_contact_days);
-  entry->due_julian = g_date_get_julian (due);
+  due = cf_calendar_first_contact_due (calendar, received, target_days);
+  julian = g_date_get_julian (due);
   g_date_free (due);
+
+  return julian;
 }
 
-static const char *
-entry_due_state (CfCaseload  *self,
-                 const Entry *entry)
-{
-  if (entry->due_julian == 0)
-    return CF_DUE_NONE;
-  if (entry->due_julian < self->today_julian)
-    return CF_DUE_OVERDUE;
-  if (entry->due_julian == self->today_julian)
-    return CF_DUE_TODAY;
-  return CF_DUE_LATER;
-}
-
-static char *
-entry_due_text (CfCaseload  *self,
-                const Entry *entry)
+/**
+ * cf_first_contact_describe:
+ * @state: (out) (optional): one of the CF_DUE_ states
+ *
+ * Returns: (transfer full): the next thing due for a carer, in words, as the caseload and the
+ *   carer's page both show it
+ */
+char *
+cf_first_contact_describe (const char *status,
+                           guint32     due_julian,
+                           guint32     today_julian,
+                           const char **state)
 {
   char date_text[64];
   GDate due;
 
-  switch (entry->status_kind)
+  if (state != NULL)
     {
-    case STATUS_CLOSED:
-      return g_strdup (_("Closed"));
-    case STATUS_ACTIVE:
-      return g_strdup (_("Contacted"));
-    case STATUS_WAITING:
-    case STATUS_OTHER:
-    default:
-      break;
+      if (due_julian == 0)
+        *state = CF_DUE_NONE;
+      else if (due_julian < today_julian)
+        *state = CF_DUE_OVERDUE;
+      else if (due_julian == today_julian)
+        *state = CF_DUE_TODAY;
+      else
+        *state = CF_DUE_LATER;
     }
 
-  if (entry->due_julian == 0)
+  if (g_strcmp0 (status, "closed") == 0)
+    return g_strdup (_("Closed"));
+  if (g_strcmp0 (status, "active") == 0)
+    return g_strdup (_("Contacted"));
+  if (due_julian == 0)
     return g_strdup (_("Waiting for first contact"));
 
   g_date_clear (&due, 1);
-  g_date_set_julian (&due, entry->due_julian);
+  g_date_set_julian (&due, due_julian);
   /* Translators: a short date, e.g. “Wed 25 Nov”; see strftime for the codes */
   g_date_strftime (date_text, sizeof date_text, _("%a %-d %b"), &due);
 
-  if (entry->due_julian < self->today_julian)
+  if (due_julian < today_julian)
     /* Translators: %s is a short date, e.g. “Wed 25 Nov” */
     return g_strdup_printf (_("First contact overdue since %s"), date_text);
-  if (entry->due_julian == self->today_julian)
+  if (due_julian == today_julian)
     return g_strdup (_("First contact due today"));
 
   /* Translators: %s is a short date, e.g. “Wed 25 Nov” */
@@ -264,18 +277,27 @@ entry_due_text (CfCaseload  *self,
 }
 
 static void
+entry_compute_due (CfCaseload *self,
+                   Entry      *entry)
+{
+  entry->due_julian = cf_first_contact_due_julian (self->calendar, self->first_contact_days,
+                                                   entry->status, entry->received_at);
+}
+
+static void
 entry_sync_item (CfCaseload *self,
                  Entry      *entry)
 {
   g_autofree char *due_text = NULL;
+  const char *state;
 
   if (entry->item == NULL)
     return;
 
-  due_text = entry_due_text (self, entry);
+  due_text = cf_first_contact_describe (entry->status, entry->due_julian, self->today_julian,
+                                        &state);
   cf_caseload_item_update (entry->item, entry->name, entry->reference, entry->locality,
-                           entry->status, entry->priority, due_text,
-                           entry_due_state (self, entry));
+                           entry->status, entry->priority, due_text, state);
 }
 
 static gboolean

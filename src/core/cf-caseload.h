@@ -49,6 +49,15 @@ guint             cf_caseload_get_n_carers        (CfCaseload          *self);
 guint             cf_caseload_get_n_materialized  (CfCaseload          *self);
 void              cf_caseload_refresh_dates       (CfCaseload          *self);
 
+guint32           cf_first_contact_due_julian     (CfCalendar          *calendar,
+                                                   guint                target_days,
+                                                   const char          *status,
+                                                   const char          *received_at);
+char             *cf_first_contact_describe       (const char          *status,
+                                                   guint32              due_julian,
+                                                   guint32              today_julian,
+                                                   const char         **state);
+
 const char       *cf_caseload_filter_to_string    (CfCaseloadFilter     filter);
 gboolean          cf_caseload_filter_from_string  (const char          *text,
                                                    CfCaseloadFilter    *filter);

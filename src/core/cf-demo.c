@@ -108,7 +108,7 @@ add_demo_carer (GPtrArray *records,
   postcode = g_strdup_printf ("ZZ99 %d%c%c", g_rand_int_range (rand, 1, 10),
                               'A' + g_rand_int_range (rand, 0, 26),
                               'A' + g_rand_int_range (rand, 0, 26));
-  address = g_strdup_printf ("%d %s\n%s", g_rand_int_range (rand, 1, 120), PICK (rand, streets),
+  address = g_strdup_printf ("%d %s, %s", g_rand_int_range (rand, 1, 120), PICK (rand, streets),
                              PICK (rand, localities));
   dob = g_strdup_printf ("%04d-%02d-%02d", g_rand_int_range (rand, 1935, 2004),
                          g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));

@@ -136,6 +136,13 @@ parse_postcode (const char *text,
   if (strcmp (compact, "GIR0AA") == 0)
     return outward;
 
+  /* The NHS pseudo-postcodes, "ZZ99 3VZ" (no fixed abode) and the like, which health and
+   * care records hold for people with no usual address. They break the letter rules on
+   * purpose, so no real address has one; the demo data uses them for that reason. */
+  if (outward == 4 && strncmp (compact, "ZZ99", 4) == 0 && g_ascii_isdigit (compact[4]) &&
+      g_ascii_isalpha (compact[5]) && g_ascii_isalpha (compact[6]))
+    return outward;
+
   if (!g_ascii_isdigit (compact[outward])
       || !is_one_of (compact[outward + 1], POSTCODE_INWARD)
       || !is_one_of (compact[outward + 2], POSTCODE_INWARD))
@@ -265,9 +272,11 @@ cf_validate_date_of_birth (const char  *iso_date,
 
   if (!parse_iso_date_shape (shown, &year, &month, &day))
     {
-      /* Translators: keep the example date in the same year-month-day form, with digits the
-       * person can type. */
-      return g_strdup (_("Enter the date of birth as year-month-day, for example 1958-03-21."));
+      /* The editor turns day/month/year into the stored year-month-day form, so anything that
+       * reaches here unconverted was not a date in either form.
+       * Translators: keep the example in the day/month/year order people type in your
+       * language's region, with digits the person can type. */
+      return g_strdup (_("Enter the date of birth as day/month/year, for example 21/03/1958."));
     }
 
   if (!g_date_valid_dmy (day, month, year))

@@ -1,0 +1,20 @@
+/* cf-dates.h: dates as people type them and as the store keeps them
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *cf_date_from_user        (const char *text);
+char *cf_date_to_user          (const char *stored);
+char *cf_datetime_from_user    (const char *text);
+char *cf_datetime_to_user      (const char *stored);
+char *cf_validate_received_at  (const char *stored,
+                                GDateTime  *now);
+
+G_END_DECLS

@@ -1,0 +1,1609 @@
+/* cf-carer-editor.c: the carer's page: their details, referral, the people they care for
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A worker fills this in at a kitchen table, often with the carer beside them. Nothing is
+ * required and nothing blocks typing: every change is saved within a second, invalid values
+ * included, with the reason shown in words beside the field. An edit is never lost to a
+ * validation rule, a closed window or a lock.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-carer-editor.h"
+#include "cf-carer-event.h"
+#include "cf-caseload.h"
+#include "cf-choices.h"
+#include "cf-dates.h"
+#include "cf-referral.h"
+#include "cf-validate.h"
+
+/* How long after the last keystroke a change is saved. Short enough that a crash or a flat
+ * battery loses at most a second of typing. */
+#define SAVE_DELAY_MS 500
+#define RETRY_DELAY_S 5
+
+typedef enum
+{
+  ROW_TEXT,
+  ROW_DATE,
+  ROW_DATETIME,
+  ROW_CHOICE,
+  ROW_SWITCH,
+} RowKind;
+
+typedef enum
+{
+  CHECK_NONE,
+  CHECK_DATE_OF_BIRTH,
+  CHECK_POSTCODE,
+  CHECK_PHONE,
+  CHECK_EMAIL,
+  CHECK_RECEIVED,
+} Check;
+
+typedef struct
+{
+  const char     *group;
+  const char     *field;
+  RowKind         kind;
+  const char     *title;
+  const char     *subtitle;
+  const CfChoice *choices;
+  Check           check;
+} FieldSpec;
+
+/* The carer's fields as a worker sees them, in order. DOMAIN.md, "Referral and waiting" and
+ * "Information, consent, equality, records". */
+static const FieldSpec field_specs[] = {
+  { "person", "given_name", ROW_TEXT, N_("Given Name") },
+  { "person", "family_name", ROW_TEXT, N_("Family Name") },
+  { "person", "preferred_name", ROW_TEXT, N_("Preferred Name") },
+  { "person", "date_of_birth", ROW_DATE, N_("Date of Birth (day/month/year)"), NULL, NULL,
+    CHECK_DATE_OF_BIRTH },
+  { "contact", "address", ROW_TEXT, N_("Address") },
+  { "contact", "postcode", ROW_TEXT, N_("Postcode"), NULL, NULL, CHECK_POSTCODE },
+  { "contact", "phone", ROW_TEXT, N_("Phone"), NULL, NULL, CHECK_PHONE },
+  { "contact", "email", ROW_TEXT, N_("Email"), NULL, NULL, CHECK_EMAIL },
+  { "contact", "contact_method", ROW_CHOICE, N_("Preferred Contact Method"), NULL,
+    cf_contact_methods },
+  { "contact", "locality", ROW_TEXT, N_("Locality") },
+  { "contact", "rural_isolated", ROW_SWITCH, N_("Rural or Isolated"),
+    N_("Far from services, shops or public transport") },
+  { "communication", "preferred_language", ROW_TEXT, N_("Preferred Language") },
+  { "communication", "communication_needs", ROW_TEXT,
+    N_("Communication Needs (large print, easy read, braille, BSL…)") },
+  { "communication", "interpreter_needed", ROW_SWITCH, N_("Interpreter Needed") },
+  { "referral", "referral_source", ROW_CHOICE, N_("Referral Source"), NULL,
+    cf_referral_sources },
+  { "referral", "referral_reason", ROW_TEXT, N_("Reason for Referral") },
+  { "referral", "referral_received_at", ROW_DATETIME,
+    N_("Received (day/month/year hours:minutes)"), NULL, NULL, CHECK_RECEIVED },
+  { "referral", "referral_consent", ROW_SWITCH, N_("Consent to the Referral"),
+    N_("The carer agreed to be referred") },
+};
+
+typedef struct
+{
+  const FieldSpec *spec;
+  GtkWidget       *row;
+  GtkWidget       *control;
+  GtkWidget       *message_row;
+  GtkLabel        *message;
+  gboolean         invalid;
+} Field;
+
+typedef enum
+{
+  DIALOG_FIRST_CONTACT,
+  DIALOG_WAITING_WELL,
+  DIALOG_RERATE,
+  DIALOG_CLOSE,
+  DIALOG_REOPEN,
+} DialogKind;
+
+struct _CfCarerEditor
+{
+  AdwBin                parent_instance;
+
+  CfContext            *context;
+  CfCarer              *carer;
+  GPtrArray            *fields;
+  Field                *contact_check;
+  gboolean              loading;
+  guint                 save_source;
+  GtkWidget            *dialog;
+  GPtrArray            *cared_for_rows;
+  GPtrArray            *history_rows;
+  gulong                saved_handler;
+
+  GtkWidget            *scroller;
+  AdwActionRow         *status_row;
+  AdwActionRow         *due_row;
+  GtkImage             *due_icon;
+  AdwActionRow         *priority_row;
+  GtkWidget            *priority_pill;
+  GtkImage             *priority_icon;
+  GtkLabel             *priority_word;
+  GtkWidget            *close_button;
+  GtkWidget            *reopen_button;
+  AdwPreferencesGroup  *person_group;
+  AdwPreferencesGroup  *contact_group;
+  AdwPreferencesGroup  *communication_group;
+  AdwPreferencesGroup  *referral_group;
+  AdwPreferencesGroup  *cared_for_group;
+  AdwPreferencesGroup  *history_group;
+  GtkLabel             *save_status;
+};
+
+G_DEFINE_FINAL_TYPE (CfCarerEditor, cf_carer_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void refresh_status        (CfCarerEditor *self);
+static void refresh_history       (CfCarerEditor *self);
+static void refresh_cared_for     (CfCarerEditor *self);
+static void refresh_save_status   (CfCarerEditor *self,
+                                   const GError  *error);
+
+static CfStore *
+get_store (CfCarerEditor *self)
+{
+  return cf_context_get_store (self->context);
+}
+
+static CfRecord *
+record (CfCarerEditor *self)
+{
+  return CF_RECORD (self->carer);
+}
+
+/* Validation ------------------------------------------------------------------------------ */
+
+static void
+set_invalid (GtkWidget *row,
+             GtkWidget *message,
+             gboolean   invalid)
+{
+  GtkAccessible *targets[2] = { GTK_ACCESSIBLE (row), NULL };
+
+  if (GTK_IS_EDITABLE (row) && gtk_editable_get_delegate (GTK_EDITABLE (row)) != NULL)
+    targets[1] = GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets) && targets[i] != NULL; i++)
+    {
+      gtk_accessible_update_state (targets[i], GTK_ACCESSIBLE_STATE_INVALID,
+                                   invalid ? GTK_ACCESSIBLE_INVALID_TRUE
+                                           : GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+      if (invalid)
+        gtk_accessible_update_relation (targets[i], GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                        message, NULL, -1);
+      else
+        gtk_accessible_reset_relation (targets[i], GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+    }
+
+  if (invalid)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static void
+show_message (Field      *field,
+              const char *message)
+{
+  gboolean invalid = message != NULL;
+
+  field->invalid = invalid;
+  gtk_label_set_text (field->message, message ? message : "");
+  gtk_widget_set_visible (field->message_row, invalid);
+  if (field->row != NULL)
+    set_invalid (field->row, GTK_WIDGET (field->message), invalid);
+}
+
+static char *
+check_field (CfCarerEditor *self,
+             Check          check,
+             const char    *value)
+{
+  g_autoptr(GDateTime) now = cf_clock_now (cf_context_get_clock (self->context));
+  GDate today;
+
+  switch (check)
+    {
+    case CHECK_DATE_OF_BIRTH:
+      cf_clock_today (cf_context_get_clock (self->context), &today);
+      return cf_validate_date_of_birth (value, &today);
+    case CHECK_POSTCODE:
+      return cf_validate_postcode (value);
+    case CHECK_PHONE:
+      return cf_validate_phone (value);
+    case CHECK_EMAIL:
+      return cf_validate_email (value);
+    case CHECK_RECEIVED:
+      return cf_validate_received_at (value, now);
+    case CHECK_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static void
+validate_field (CfCarerEditor *self,
+                Field         *field)
+{
+  g_autofree char *message = NULL;
+
+  if (field->spec->check != CHECK_NONE)
+    message = check_field (self, field->spec->check,
+                           cf_record_get_text (record (self), field->spec->field));
+  show_message (field, message);
+}
+
+/* DOMAIN.md: a way to contact the carer is needed; the message sits at the top of Contact. */
+static void
+validate_contactable (CfCarerEditor *self)
+{
+  g_autofree char *message =
+    cf_validate_contactable (cf_record_get_text (record (self), "phone"),
+                             cf_record_get_text (record (self), "email"),
+                             cf_record_get_text (record (self), "address"),
+                             cf_record_get_text (record (self), "postcode"));
+
+  show_message (self->contact_check, message);
+}
+
+static void
+validate_all (CfCarerEditor *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    validate_field (self, g_ptr_array_index (self->fields, i));
+  validate_contactable (self);
+}
+
+/* Saving ---------------------------------------------------------------------------------- */
+
+static gboolean
+save_now (CfCarerEditor  *self,
+          GError        **error)
+{
+  CfStore *store = get_store (self);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->carer == NULL || store == NULL)
+    return TRUE;
+
+  if (!cf_store_save_carer (store, self->carer, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  CfCarerEditor *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (!save_now (self, &error))
+    {
+      refresh_save_status (self, error);
+      /* Keep trying: the edit stays in memory and in the fields until it is stored. */
+      self->save_source = g_timeout_add_seconds (RETRY_DELAY_S, save_timeout, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  refresh_save_status (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (CfCarerEditor *self)
+{
+  if (self->loading || self->carer == NULL)
+    return;
+
+  gtk_label_set_text (self->save_status, _("Saving…"));
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout, self);
+}
+
+static void
+refresh_save_status (CfCarerEditor *self,
+                     const GError  *error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) attention = g_string_new (NULL);
+  guint n_invalid = 0;
+
+  if (self->carer == NULL)
+    {
+      gtk_label_set_text (self->save_status, "");
+      return;
+    }
+
+  if (error != NULL)
+    /* Translators: %s says why saving failed */
+    g_string_printf (text, _("Not saved yet: %s. Your changes are kept here and Carefield will "
+                             "try again."), error->message);
+  else if (cf_record_is_new (record (self)))
+    g_string_assign (text, _("New referral: it is saved as soon as you type."));
+  else
+    g_string_assign (text, _("All changes saved."));
+
+  for (guint i = 0; i <= self->fields->len; i++)
+    {
+      Field *field = i < self->fields->len ? g_ptr_array_index (self->fields, i)
+                                           : self->contact_check;
+
+      if (!field->invalid)
+        continue;
+      if (n_invalid++ > 0)
+        g_string_append (attention, _(", "));
+      g_string_append (attention, field == self->contact_check ? _("Contact")
+                                                               : _(field->spec->title));
+    }
+
+  if (n_invalid > 0)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: %s lists the fields with a problem, e.g. “Postcode, Phone” */
+      g_string_append_printf (text, _("Check: %s."), attention->str);
+    }
+
+  gtk_label_set_text (self->save_status, text->str);
+}
+
+/* Loading a record into the rows ---------------------------------------------------------- */
+
+static void
+field_load (CfCarerEditor *self,
+            Field         *field)
+{
+  const char *name = field->spec->field;
+
+  switch (field->spec->kind)
+    {
+    case ROW_TEXT:
+      gtk_editable_set_text (GTK_EDITABLE (field->control),
+                             cf_record_get_text (record (self), name));
+      break;
+    case ROW_DATE:
+      {
+        g_autofree char *shown = cf_date_to_user (cf_record_get_text (record (self), name));
+
+        gtk_editable_set_text (GTK_EDITABLE (field->control), shown);
+      }
+      break;
+    case ROW_DATETIME:
+      {
+        g_autofree char *shown = cf_datetime_to_user (cf_record_get_text (record (self), name));
+
+        gtk_editable_set_text (GTK_EDITABLE (field->control), shown);
+      }
+      break;
+    case ROW_CHOICE:
+      {
+        int index = cf_choices_find (field->spec->choices,
+                                     cf_record_get_text (record (self), name));
+
+        /* Position 0 is "Not recorded". */
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field->control), index + 1);
+      }
+      break;
+    case ROW_SWITCH:
+      gtk_switch_set_active (GTK_SWITCH (field->control), cf_record_get_bool (record (self), name));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+on_field_changed (CfCarerEditor *self,
+                  Field         *field)
+{
+  const char *name = field->spec->field;
+  g_autofree char *value = NULL;
+
+  if (self->loading || self->carer == NULL)
+    return;
+
+  switch (field->spec->kind)
+    {
+    case ROW_TEXT:
+      cf_record_set_text (record (self), name,
+                          gtk_editable_get_text (GTK_EDITABLE (field->control)));
+      break;
+    case ROW_DATE:
+      value = cf_date_from_user (gtk_editable_get_text (GTK_EDITABLE (field->control)));
+      cf_record_set_text (record (self), name, value);
+      break;
+    case ROW_DATETIME:
+      value = cf_datetime_from_user (gtk_editable_get_text (GTK_EDITABLE (field->control)));
+      cf_record_set_text (record (self), name, value);
+      break;
+    case ROW_CHOICE:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field->control));
+
+        cf_record_set_text (record (self), name,
+                            selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                            ? "" : field->spec->choices[selected - 1].id);
+      }
+      break;
+    case ROW_SWITCH:
+      cf_record_set_bool (record (self), name,
+                          gtk_switch_get_active (GTK_SWITCH (field->control)));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  validate_field (self, field);
+  if (g_str_equal (field->spec->group, "contact"))
+    validate_contactable (self);
+  refresh_save_status (self, NULL);
+}
+
+static void
+on_editable_changed (GtkEditable *editable,
+                     Field       *field)
+{
+  CfCarerEditor *self = g_object_get_data (G_OBJECT (editable), "cf-editor");
+
+  on_field_changed (self, field);
+}
+
+static void
+on_property_changed (GObject    *object,
+                     GParamSpec *pspec,
+                     Field      *field)
+{
+  CfCarerEditor *self = g_object_get_data (object, "cf-editor");
+
+  on_field_changed (self, field);
+}
+
+static GtkWidget *
+make_message_row (GtkLabel **label_out)
+{
+  GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW,
+                                 "activatable", FALSE,
+                                 "focusable", FALSE,
+                                 "selectable", FALSE,
+                                 "visible", FALSE,
+                                 NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problem"), -1);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (box, "field-error");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  *label_out = GTK_LABEL (label);
+  return row;
+}
+
+static GtkStringList *
+choice_model (const CfChoice *choices)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  /* Translators: shown in a list of choices when none has been chosen yet */
+  gtk_string_list_append (model, _("Not recorded"));
+  for (guint i = 0; choices[i].id != NULL; i++)
+    gtk_string_list_append (model, _(choices[i].label));
+
+  return model;
+}
+
+static Field *
+build_field (CfCarerEditor   *self,
+             const FieldSpec *spec)
+{
+  Field *field = g_new0 (Field, 1);
+  AdwPreferencesGroup *group;
+
+  field->spec = spec;
+
+  if (g_str_equal (spec->group, "person"))
+    group = self->person_group;
+  else if (g_str_equal (spec->group, "contact"))
+    group = self->contact_group;
+  else if (g_str_equal (spec->group, "communication"))
+    group = self->communication_group;
+  else
+    group = self->referral_group;
+
+  switch (spec->kind)
+    {
+    case ROW_TEXT:
+    case ROW_DATE:
+    case ROW_DATETIME:
+      field->row = adw_entry_row_new ();
+      field->control = field->row;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), _(spec->title));
+      g_object_set_data (G_OBJECT (field->control), "cf-editor", self);
+      g_signal_connect (field->control, "changed", G_CALLBACK (on_editable_changed), field);
+      break;
+    case ROW_CHOICE:
+      {
+        g_autoptr(GtkStringList) model = choice_model (spec->choices);
+
+        field->row = adw_combo_row_new ();
+        field->control = field->row;
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), _(spec->title));
+        adw_combo_row_set_model (ADW_COMBO_ROW (field->row), G_LIST_MODEL (model));
+        g_object_set_data (G_OBJECT (field->control), "cf-editor", self);
+        g_signal_connect (field->control, "notify::selected", G_CALLBACK (on_property_changed),
+                          field);
+      }
+      break;
+    case ROW_SWITCH:
+      field->row = adw_action_row_new ();
+      field->control = gtk_switch_new ();
+      gtk_widget_set_valign (field->control, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field->row), _(spec->title));
+      if (spec->subtitle != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), _(spec->subtitle));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), field->control);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (field->row), field->control);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field->control),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->title), -1);
+      g_object_set_data (G_OBJECT (field->control), "cf-editor", self);
+      g_signal_connect (field->control, "notify::active", G_CALLBACK (on_property_changed),
+                        field);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  adw_preferences_group_add (group, field->row);
+  field->message_row = make_message_row (&field->message);
+  adw_preferences_group_add (group, field->message_row);
+
+  return field;
+}
+
+/* The cared-for people -------------------------------------------------------------------- */
+
+static void
+on_cared_for_name_changed (GtkEditable *editable,
+                           CfCaredFor  *person)
+{
+  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (editable), "cf-expander");
+  const char *text = gtk_editable_get_text (editable);
+
+  cf_record_set_text (CF_RECORD (person), "name", text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                 *text != '\0' ? text : _("New person"));
+}
+
+static void
+on_cared_for_notes_changed (GtkEditable *editable,
+                            CfCaredFor  *person)
+{
+  cf_record_set_text (CF_RECORD (person), "notes", gtk_editable_get_text (editable));
+}
+
+static void
+on_cared_for_relationship_changed (AdwComboRow *combo,
+                                   GParamSpec  *pspec,
+                                   CfCaredFor  *person)
+{
+  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (combo), "cf-expander");
+  guint selected = adw_combo_row_get_selected (combo);
+  const char *id = selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                   ? "" : cf_relationships[selected - 1].id;
+
+  cf_record_set_text (CF_RECORD (person), "relationship", id);
+  adw_expander_row_set_subtitle (expander, cf_choices_label (cf_relationships, id));
+}
+
+static void
+on_cared_for_lives_with_changed (GtkSwitch  *toggle,
+                                 GParamSpec *pspec,
+                                 CfCaredFor *person)
+{
+  cf_record_set_bool (CF_RECORD (person), "lives_with_carer", gtk_switch_get_active (toggle));
+}
+
+static void
+on_remove_cared_for (GtkButton  *button,
+                     CfCaredFor *person)
+{
+  CfCarerEditor *self = g_object_get_data (G_OBJECT (button), "cf-editor");
+
+  /* A tombstone: the person stays in the store, marked deleted, and the removal syncs. */
+  cf_carer_remove_cared_for (self->carer, person);
+  schedule_save (self);
+}
+
+static void
+on_record_notify (CfCarerEditor *self)
+{
+  schedule_save (self);
+}
+
+static GtkWidget *
+build_cared_for_row (CfCarerEditor *self,
+                     CfCaredFor    *person)
+{
+  CfRecord *rec = CF_RECORD (person);
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *name = adw_entry_row_new ();
+  GtkWidget *relationship = adw_combo_row_new ();
+  GtkWidget *lives_row = adw_action_row_new ();
+  GtkWidget *lives_switch = gtk_switch_new ();
+  GtkWidget *notes = adw_entry_row_new ();
+  GtkWidget *remove_row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
+  g_autoptr(GtkStringList) model = choice_model (cf_relationships);
+  const char *person_name = cf_record_get_text (rec, "name");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                 *person_name != '\0' ? person_name : _("New person"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 cf_choices_label (cf_relationships,
+                                                   cf_record_get_text (rec, "relationship")));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), cf_record_is_new (rec));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
+  gtk_editable_set_text (GTK_EDITABLE (name), person_name);
+  g_object_set_data (G_OBJECT (name), "cf-expander", expander);
+  g_signal_connect_object (name, "changed", G_CALLBACK (on_cared_for_name_changed), person, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (relationship),
+                                 _("Relationship to the Carer"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (relationship), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (relationship),
+                              cf_choices_find (cf_relationships,
+                                               cf_record_get_text (rec, "relationship")) + 1);
+  g_object_set_data (G_OBJECT (relationship), "cf-expander", expander);
+  g_signal_connect_object (relationship, "notify::selected",
+                           G_CALLBACK (on_cared_for_relationship_changed), person, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (lives_row), _("Lives with the Carer"));
+  gtk_widget_set_valign (lives_switch, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (lives_switch), cf_record_get_bool (rec, "lives_with_carer"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (lives_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Lives with the Carer"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (lives_row), lives_switch);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (lives_row), lives_switch);
+  g_signal_connect_object (lives_switch, "notify::active",
+                           G_CALLBACK (on_cared_for_lives_with_changed), person, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notes), _("Notes"));
+  gtk_editable_set_text (GTK_EDITABLE (notes), cf_record_get_text (rec, "notes"));
+  g_signal_connect_object (notes, "changed", G_CALLBACK (on_cared_for_notes_changed), person, 0);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row),
+                                 _("Remove This Person from the Carer’s Record"));
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "destructive-action");
+  g_object_set_data (G_OBJECT (remove), "cf-editor", self);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_cared_for), person, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), relationship);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), lives_row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), notes);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
+
+  g_signal_connect_object (person, "notify", G_CALLBACK (on_record_notify), self,
+                           G_CONNECT_SWAPPED);
+
+  return expander;
+}
+
+static void
+refresh_cared_for (CfCarerEditor *self)
+{
+  GListModel *people;
+  guint n;
+
+  for (guint i = 0; i < self->cared_for_rows->len; i++)
+    adw_preferences_group_remove (self->cared_for_group,
+                                  g_ptr_array_index (self->cared_for_rows, i));
+  g_ptr_array_set_size (self->cared_for_rows, 0);
+
+  if (self->carer == NULL)
+    return;
+
+  people = cf_carer_get_cared_for (self->carer);
+  n = g_list_model_get_n_items (people);
+
+  if (n == 0)
+    {
+      GtkWidget *empty = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (empty), _("No one recorded yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (empty),
+                                   _("Add the people this carer looks after."));
+      g_ptr_array_add (self->cared_for_rows, empty);
+      adw_preferences_group_add (self->cared_for_group, empty);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfCaredFor) person = g_list_model_get_item (people, i);
+      GtkWidget *row = build_cared_for_row (self, person);
+
+      g_ptr_array_add (self->cared_for_rows, row);
+      adw_preferences_group_add (self->cared_for_group, row);
+    }
+}
+
+static void
+on_cared_for_items_changed (CfCarerEditor *self)
+{
+  refresh_cared_for (self);
+}
+
+/* Status, priority and history ------------------------------------------------------------ */
+
+static const char *
+priority_icon_name (const char *priority)
+{
+  if (g_strcmp0 (priority, "red") == 0)
+    return "dialog-error-symbolic";
+  if (g_strcmp0 (priority, "amber") == 0)
+    return "dialog-warning-symbolic";
+  if (g_strcmp0 (priority, "green") == 0)
+    return "emblem-ok-symbolic";
+  return NULL;
+}
+
+static void
+update_actions (CfCarerEditor *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean have = self->carer != NULL && get_store (self) != NULL;
+  const char *status = have ? cf_record_get_text (record (self), "status") : "";
+  gboolean contacted = have && *cf_record_get_text (record (self), "first_contact_at") != '\0';
+  gboolean closed = g_str_equal (status, "closed");
+
+  gtk_widget_action_set_enabled (widget, "editor.first-contact", have && !contacted && !closed);
+  gtk_widget_action_set_enabled (widget, "editor.waiting-well",
+                                 have && g_str_equal (status, "waiting"));
+  gtk_widget_action_set_enabled (widget, "editor.rerate", have && !closed);
+  gtk_widget_action_set_enabled (widget, "editor.close-referral", have && !closed);
+  gtk_widget_action_set_enabled (widget, "editor.reopen", have && closed);
+  gtk_widget_action_set_enabled (widget, "editor.add-cared-for", have);
+
+  gtk_widget_set_visible (self->close_button, !closed);
+  gtk_widget_set_visible (self->reopen_button, closed);
+}
+
+static void
+refresh_status (CfCarerEditor *self)
+{
+  CfCalendar *calendar = cf_context_get_calendar (self->context);
+  const char *status;
+  const char *priority;
+  const char *reason;
+  const char *state = CF_DUE_NONE;
+  const char *icon;
+  g_autofree char *due_text = NULL;
+  g_autofree char *priority_text = NULL;
+  GDate today;
+  guint32 due;
+
+  update_actions (self);
+
+  if (self->carer == NULL)
+    return;
+
+  status = cf_record_get_text (record (self), "status");
+  priority = cf_record_get_text (record (self), "priority");
+  reason = cf_record_get_text (record (self), "priority_reason");
+
+  adw_action_row_set_subtitle (self->status_row, cf_choices_label (cf_statuses, status));
+
+  cf_clock_today (cf_context_get_clock (self->context), &today);
+  due = cf_first_contact_due_julian (calendar, cf_context_get_first_contact_days (self->context),
+                                     status,
+                                     cf_record_get_text (record (self), "referral_received_at"));
+  due_text = cf_first_contact_describe (status, due, g_date_get_julian (&today), &state);
+  adw_action_row_set_subtitle (self->due_row, due_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->due_icon), g_str_equal (state, CF_DUE_OVERDUE));
+  if (g_str_equal (state, CF_DUE_OVERDUE))
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "due-overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "due-overdue");
+
+  /* The word and an icon, not the colour alone (DOMAIN.md, "Referral and waiting"). */
+  if (*priority == '\0')
+    priority_text = g_strdup (_("Not rated yet"));
+  else if (*reason == '\0')
+    priority_text = g_strdup (_("No reason recorded"));
+  else
+    priority_text = g_strdup (reason);
+  adw_action_row_set_subtitle (self->priority_row, priority_text);
+
+  icon = priority_icon_name (priority);
+  gtk_widget_set_visible (self->priority_pill, icon != NULL);
+  gtk_image_set_from_icon_name (self->priority_icon, icon);
+  gtk_label_set_text (self->priority_word, cf_choices_label (cf_priorities, priority));
+  for (guint i = 0; cf_priorities[i].id != NULL; i++)
+    {
+      g_autofree char *css = g_strdup_printf ("priority-%s", cf_priorities[i].id);
+
+      if (g_str_equal (cf_priorities[i].id, priority))
+        gtk_widget_add_css_class (self->priority_pill, css);
+      else
+        gtk_widget_remove_css_class (self->priority_pill, css);
+    }
+}
+
+static GtkWidget *
+history_row (const char *title,
+             const char *when,
+             const char *who,
+             const char *notes)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *shown_when = cf_datetime_to_user (when);
+  g_autofree char *subtitle = NULL;
+
+  if (notes != NULL && *notes != '\0')
+    /* Translators: %1$s is a date and time, %2$s a person, %3$s notes */
+    subtitle = g_strdup_printf (_("%1$s, by %2$s: %3$s"), shown_when, who, notes);
+  else
+    /* Translators: %1$s is a date and time, %2$s a person */
+    subtitle = g_strdup_printf (_("%1$s, by %2$s"), shown_when, who);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  return row;
+}
+
+static void
+refresh_history (CfCarerEditor *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  CfStore *store = get_store (self);
+
+  for (guint i = 0; i < self->history_rows->len; i++)
+    adw_preferences_group_remove (self->history_group,
+                                  g_ptr_array_index (self->history_rows, i));
+  g_ptr_array_set_size (self->history_rows, 0);
+
+  if (self->carer == NULL || store == NULL)
+    return;
+
+  if (!cf_record_is_new (record (self)))
+    {
+      events = cf_store_list_events (store, cf_record_get_id (record (self)), &error);
+      if (events == NULL)
+        g_warning ("Could not read the carer’s history: %s", error->message);
+    }
+
+  /* Newest first: what happened last is what the worker needs to see. */
+  for (guint i = events ? events->len : 0; i > 0; i--)
+    {
+      CfCarerEvent *event = g_ptr_array_index (events, i - 1);
+      CfRecord *rec = CF_RECORD (event);
+      g_autofree char *title = cf_carer_event_dup_title (event);
+      GtkWidget *row = history_row (title, cf_record_get_text (rec, "occurred_at"),
+                                    cf_record_get_text (rec, "recorded_by"),
+                                    cf_record_get_text (rec, "notes"));
+
+      g_ptr_array_add (self->history_rows, row);
+      adw_preferences_group_add (self->history_group, row);
+    }
+
+  {
+    const char *received = cf_record_get_text (record (self), "referral_received_at");
+    GtkWidget *row = history_row (_("Referral received"), received,
+                                  cf_choices_label (cf_referral_sources,
+                                                    cf_record_get_text (record (self),
+                                                                        "referral_source")),
+                                  NULL);
+
+    g_ptr_array_add (self->history_rows, row);
+    adw_preferences_group_add (self->history_group, row);
+  }
+}
+
+static void
+on_store_record_saved (CfCarerEditor *self,
+                       CfRecord      *saved)
+{
+  if (self->carer == NULL)
+    return;
+
+  if (CF_IS_CARER_EVENT (saved) &&
+      g_strcmp0 (cf_record_get_text (saved, "carer_id"), cf_record_get_id (record (self))) == 0)
+    refresh_history (self);
+}
+
+static void
+on_carer_notify (CfCarerEditor *self,
+                 GParamSpec    *pspec)
+{
+  const char *name = pspec->name;
+
+  if (g_str_equal (name, "given-name") || g_str_equal (name, "family-name") ||
+      g_str_equal (name, "preferred-name") || g_str_equal (name, "reference"))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+    }
+
+  if (g_str_equal (name, "status") || g_str_equal (name, "priority") ||
+      g_str_equal (name, "priority-reason") || g_str_equal (name, "first-contact-at") ||
+      g_str_equal (name, "referral-received-at"))
+    refresh_status (self);
+
+  schedule_save (self);
+}
+
+/* Dialogs for the referral's events ------------------------------------------------------- */
+
+typedef struct
+{
+  CfCarerEditor *self;
+  DialogKind     kind;
+  GtkTextBuffer *buffer;
+  GtkWidget     *when;
+  GtkWidget     *when_message;
+  GtkWidget     *priorities[3];
+  gboolean       text_required;
+} DialogData;
+
+static void
+dialog_data_free (DialogData *data)
+{
+  g_clear_object (&data->buffer);
+  g_free (data);
+}
+
+static char *
+dialog_text (DialogData *data)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (data->buffer, &start, &end);
+  return g_strstrip (gtk_text_buffer_get_text (data->buffer, &start, &end, FALSE));
+}
+
+static const char *
+dialog_priority (DialogData *data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (data->priorities); i++)
+    {
+      if (data->priorities[i] != NULL &&
+          gtk_check_button_get_active (GTK_CHECK_BUTTON (data->priorities[i])))
+        return cf_priorities[i].id;
+    }
+
+  return NULL;
+}
+
+static void
+dialog_update_response (AdwMessageDialog *dialog,
+                        DialogData       *data)
+{
+  g_autofree char *text = dialog_text (data);
+  gboolean ok = !data->text_required || *text != '\0';
+
+  if (data->kind == DIALOG_RERATE)
+    ok = ok && dialog_priority (data) != NULL;
+
+  /* A change of priority after a call needs its reason, like any re-rating. */
+  if (data->kind == DIALOG_WAITING_WELL && dialog_priority (data) != NULL &&
+      g_strcmp0 (dialog_priority (data),
+                 cf_record_get_text (CF_RECORD (data->self->carer), "priority")) != 0)
+    ok = ok && *text != '\0';
+
+  if (data->when != NULL)
+    {
+      g_autofree char *stored = cf_datetime_from_user (gtk_editable_get_text (
+                                                         GTK_EDITABLE (data->when)));
+      g_autoptr(GDateTime) now = cf_clock_now (cf_context_get_clock (data->self->context));
+      g_autofree char *message = cf_validate_received_at (stored, now);
+
+      /* The same rule as the referral's own time: a real time, not in the future. */
+      gtk_label_set_text (GTK_LABEL (data->when_message), message ? message : "");
+      gtk_widget_set_visible (data->when_message, message != NULL);
+      set_invalid (data->when, data->when_message, message != NULL);
+      ok = ok && message == NULL;
+    }
+
+  adw_message_dialog_set_response_enabled (dialog, "save", ok);
+}
+
+static void
+on_dialog_input_changed (GtkWidget *widget,
+                         gpointer   user_data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (user_data);
+
+  dialog_update_response (dialog, g_object_get_data (G_OBJECT (dialog), "cf-dialog-data"));
+}
+
+static void
+on_dialog_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DialogData       *data)
+{
+  CfCarerEditor *self = data->self;
+  CfStore *store = get_store (self);
+  g_autofree char *text = dialog_text (data);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (!g_str_equal (response, "save") || self->carer == NULL || store == NULL)
+    return;
+
+  /* Anything typed in the form goes first, so the event saves on top of it. */
+  if (!save_now (self, &error))
+    {
+      refresh_save_status (self, error);
+      return;
+    }
+
+  switch (data->kind)
+    {
+    case DIALOG_FIRST_CONTACT:
+      {
+        g_autofree char *stored =
+          cf_datetime_from_user (gtk_editable_get_text (GTK_EDITABLE (data->when)));
+        g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (stored, NULL);
+
+        ok = cf_referral_record_contact (store, self->carer, CF_EVENT_FIRST_CONTACT, when, text,
+                                         &error);
+      }
+      break;
+    case DIALOG_WAITING_WELL:
+      ok = cf_referral_record_contact (store, self->carer, CF_EVENT_WAITING_WELL, NULL, text,
+                                       &error);
+      if (ok && dialog_priority (data) != NULL &&
+          g_strcmp0 (dialog_priority (data), cf_record_get_text (record (self), "priority")) != 0)
+        ok = cf_referral_rerate (store, self->carer, dialog_priority (data), text, &error);
+      break;
+    case DIALOG_RERATE:
+      ok = cf_referral_rerate (store, self->carer, dialog_priority (data), text, &error);
+      break;
+    case DIALOG_CLOSE:
+      ok = cf_referral_close (store, self->carer, text, &error);
+      break;
+    case DIALOG_REOPEN:
+      ok = cf_referral_reopen (store, self->carer, text, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  refresh_save_status (self, ok ? NULL : error);
+  refresh_status (self);
+}
+
+static GtkWidget *
+labelled_text_view (const char     *label_text,
+                    GtkTextBuffer **buffer_out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  *buffer_out = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  return box;
+}
+
+static void
+open_dialog (CfCarerEditor *self,
+             DialogKind     kind)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  DialogData *data = g_new0 (DialogData, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  const char *heading = NULL;
+  const char *body = NULL;
+  const char *text_label = NULL;
+  const char *save_label = NULL;
+  gboolean with_priority = FALSE;
+  AdwMessageDialog *dialog;
+  g_autofree char *name = cf_carer_dup_display_name (self->carer);
+
+  data->self = self;
+  data->kind = kind;
+
+  switch (kind)
+    {
+    case DIALOG_FIRST_CONTACT:
+      heading = _("Record First Contact");
+      body = _("When did you first speak to the carer, and what was agreed?");
+      text_label = _("_Notes");
+      save_label = _("_Record First Contact");
+      break;
+    case DIALOG_WAITING_WELL:
+      heading = _("Waiting Well Call");
+      body = _("A check-in call while the carer waits. Change the priority if the call showed "
+               "it should change.");
+      text_label = _("_Notes from the call");
+      save_label = _("_Record Call");
+      with_priority = TRUE;
+      break;
+    case DIALOG_RERATE:
+      heading = _("Re-rate Priority");
+      body = _("The old priority and your reason are kept in the carer’s history.");
+      text_label = _("_Reason for this priority");
+      save_label = _("_Re-rate");
+      with_priority = TRUE;
+      data->text_required = TRUE;
+      break;
+    case DIALOG_CLOSE:
+      heading = _("Close with Information and Advice");
+      body = _("Close the referral without an assessment. Say what information and advice was "
+               "given, and where the carer was pointed to.");
+      text_label = _("_Information and advice given");
+      save_label = _("_Close Referral");
+      data->text_required = TRUE;
+      break;
+    case DIALOG_REOPEN:
+      heading = _("Reopen Referral");
+      body = _("The duty to assess revives when a carer asks again or things change.");
+      text_label = _("_Reason for reopening");
+      save_label = _("Re_open");
+      data->text_required = TRUE;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, NULL));
+  adw_message_dialog_format_body (dialog, "%s", body);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "cf-dialog-data", data,
+                          (GDestroyNotify) dialog_data_free);
+
+  {
+    /* Translators: %s is the carer's name; shown above a dialog's fields */
+    g_autofree char *who = g_strdup_printf (_("Carer: %s"), name);
+    GtkWidget *who_label = gtk_label_new (who);
+
+    gtk_label_set_xalign (GTK_LABEL (who_label), 0);
+    gtk_label_set_wrap (GTK_LABEL (who_label), TRUE);
+    gtk_widget_add_css_class (who_label, "heading");
+    gtk_box_append (GTK_BOX (box), who_label);
+  }
+
+  if (kind == DIALOG_FIRST_CONTACT)
+    {
+      g_autoptr(GDateTime) now = cf_clock_now (cf_context_get_clock (self->context));
+      g_autofree char *now_text = g_date_time_format (now, "%d/%m/%Y %H:%M");
+      GtkWidget *when_label = gtk_label_new_with_mnemonic (_("_When (day/month/year hours:minutes)"));
+
+      data->when = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (data->when), now_text);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (when_label), data->when);
+      gtk_label_set_xalign (GTK_LABEL (when_label), 0);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (data->when),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, when_label, NULL, -1);
+      data->when_message = gtk_label_new (NULL);
+      gtk_label_set_wrap (GTK_LABEL (data->when_message), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (data->when_message), 0);
+      gtk_widget_add_css_class (data->when_message, "field-error");
+      gtk_widget_set_visible (data->when_message, FALSE);
+      g_signal_connect (data->when, "changed", G_CALLBACK (on_dialog_input_changed), dialog);
+      gtk_box_append (GTK_BOX (box), when_label);
+      gtk_box_append (GTK_BOX (box), data->when);
+      gtk_box_append (GTK_BOX (box), data->when_message);
+    }
+
+  if (with_priority)
+    {
+      GtkWidget *group_label = gtk_label_new (kind == DIALOG_RERATE ? _("Priority")
+                                                                    : _("Priority after the call"));
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      const char *current = cf_record_get_text (record (self), "priority");
+
+      gtk_label_set_xalign (GTK_LABEL (group_label), 0);
+      gtk_box_append (GTK_BOX (box), group_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Priority"), -1);
+      for (guint i = 0; i < G_N_ELEMENTS (data->priorities); i++)
+        {
+          data->priorities[i] = gtk_check_button_new_with_label (_(cf_priorities[i].label));
+          if (i > 0)
+            gtk_check_button_set_group (GTK_CHECK_BUTTON (data->priorities[i]),
+                                        GTK_CHECK_BUTTON (data->priorities[0]));
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (data->priorities[i]),
+                                       g_strcmp0 (current, cf_priorities[i].id) == 0);
+          g_signal_connect (data->priorities[i], "toggled",
+                            G_CALLBACK (on_dialog_input_changed), dialog);
+          gtk_box_append (GTK_BOX (row), data->priorities[i]);
+        }
+      gtk_box_append (GTK_BOX (box), row);
+    }
+
+  gtk_box_append (GTK_BOX (box), labelled_text_view (text_label, &data->buffer));
+  g_signal_connect (data->buffer, "changed", G_CALLBACK (on_dialog_input_changed), dialog);
+
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_dialog_response), data);
+  dialog_update_response (dialog, data);
+
+  /* Locking closes this, so no personal data stays on screen. */
+  g_set_weak_pointer (&self->dialog, GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_dialog (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CfCarerEditor *self = CF_CARER_EDITOR (widget);
+
+  if (g_str_equal (action_name, "editor.first-contact"))
+    open_dialog (self, DIALOG_FIRST_CONTACT);
+  else if (g_str_equal (action_name, "editor.waiting-well"))
+    open_dialog (self, DIALOG_WAITING_WELL);
+  else if (g_str_equal (action_name, "editor.rerate"))
+    open_dialog (self, DIALOG_RERATE);
+  else if (g_str_equal (action_name, "editor.close-referral"))
+    open_dialog (self, DIALOG_CLOSE);
+  else if (g_str_equal (action_name, "editor.reopen"))
+    open_dialog (self, DIALOG_REOPEN);
+}
+
+static void
+action_add_cared_for (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfCarerEditor *self = CF_CARER_EDITOR (widget);
+  GtkWidget *row;
+
+  if (self->carer == NULL)
+    return;
+
+  cf_carer_add_cared_for (self->carer);
+  /* The new person's row is the last; take the worker straight to its name. */
+  row = self->cared_for_rows->len > 0 ? g_ptr_array_index (self->cared_for_rows,
+                                                           self->cared_for_rows->len - 1)
+                                      : NULL;
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+/* GObject --------------------------------------------------------------------------------- */
+
+static void
+cf_carer_editor_dispose (GObject *object)
+{
+  CfCarerEditor *self = CF_CARER_EDITOR (object);
+
+  if (self->carer != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!save_now (self, &error))
+        g_warning ("An edit could not be saved: %s", error->message);
+    }
+  cf_carer_editor_set_carer (self, NULL);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_object (&self->context);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CARER_EDITOR);
+
+  G_OBJECT_CLASS (cf_carer_editor_parent_class)->dispose (object);
+}
+
+static void
+cf_carer_editor_finalize (GObject *object)
+{
+  CfCarerEditor *self = CF_CARER_EDITOR (object);
+
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->cared_for_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+  g_free (self->contact_check);
+
+  G_OBJECT_CLASS (cf_carer_editor_parent_class)->finalize (object);
+}
+
+static void
+cf_carer_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CfCarerEditor *self = CF_CARER_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, self->carer ? cf_carer_dup_display_name (self->carer) : NULL);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value,
+                          self->carer ? cf_record_get_text (record (self), "reference") : NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_carer_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CfCarerEditor *self = CF_CARER_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_carer_editor_constructed (GObject *object)
+{
+  CfCarerEditor *self = CF_CARER_EDITOR (object);
+
+  G_OBJECT_CLASS (cf_carer_editor_parent_class)->constructed (object);
+
+  g_assert (self->context != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_specs); i++)
+    g_ptr_array_add (self->fields, build_field (self, &field_specs[i]));
+
+  /* The contact group's own message, above its first row. */
+  {
+    static const FieldSpec contact_spec = { "contact", NULL, ROW_TEXT, N_("Contact") };
+
+    self->contact_check = g_new0 (Field, 1);
+    self->contact_check->spec = &contact_spec;
+    self->contact_check->message_row = make_message_row (&self->contact_check->message);
+    adw_preferences_group_add (self->contact_group, self->contact_check->message_row);
+  }
+
+  update_actions (self);
+}
+
+static void
+cf_carer_editor_class_init (CfCarerEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_carer_editor_dispose;
+  object_class->finalize = cf_carer_editor_finalize;
+  object_class->get_property = cf_carer_editor_get_property;
+  object_class->set_property = cf_carer_editor_set_property;
+  object_class->constructed = cf_carer_editor_constructed;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, CF_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/carefield/Carefield/carer/cf-carer-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, due_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_pill);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_word);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, close_button);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, reopen_button);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, person_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, contact_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, communication_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, referral_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, cared_for_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, save_status);
+
+  gtk_widget_class_install_action (widget_class, "editor.first-contact", NULL, action_dialog);
+  gtk_widget_class_install_action (widget_class, "editor.waiting-well", NULL, action_dialog);
+  gtk_widget_class_install_action (widget_class, "editor.rerate", NULL, action_dialog);
+  gtk_widget_class_install_action (widget_class, "editor.close-referral", NULL, action_dialog);
+  gtk_widget_class_install_action (widget_class, "editor.reopen", NULL, action_dialog);
+  gtk_widget_class_install_action (widget_class, "editor.add-cared-for", NULL,
+                                   action_add_cared_for);
+}
+
+static void
+cf_carer_editor_init (CfCarerEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields = g_ptr_array_new_with_free_func (g_free);
+  self->cared_for_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
+}
+
+CfCarerEditor *
+cf_carer_editor_new (CfContext *context)
+{
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+
+  return g_object_new (CF_TYPE_CARER_EDITOR, "context", context, NULL);
+}
+
+/**
+ * cf_carer_editor_set_carer:
+ * @carer: (nullable): the carer to show, or %NULL to show nothing (when locking)
+ *
+ * Saves what was being edited before it lets go of it.
+ */
+void
+cf_carer_editor_set_carer (CfCarerEditor *self,
+                           CfCarer       *carer)
+{
+  CfStore *store;
+
+  g_return_if_fail (CF_IS_CARER_EDITOR (self));
+  g_return_if_fail (carer == NULL || CF_IS_CARER (carer));
+
+  if (self->carer == carer)
+    return;
+
+  if (self->carer != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!save_now (self, &error))
+        g_warning ("An edit could not be saved before closing the carer: %s", error->message);
+
+      g_signal_handlers_disconnect_by_data (self->carer, self);
+      g_signal_handlers_disconnect_by_data (cf_carer_get_cared_for (self->carer), self);
+      g_clear_object (&self->carer);
+    }
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+
+  g_clear_signal_handler (&self->saved_handler, cf_context_get_store (self->context));
+  store = get_store (self);
+
+  if (carer != NULL)
+    {
+      self->carer = g_object_ref (carer);
+      self->loading = TRUE;
+      for (guint i = 0; i < self->fields->len; i++)
+        field_load (self, g_ptr_array_index (self->fields, i));
+      self->loading = FALSE;
+
+      g_signal_connect_object (carer, "notify", G_CALLBACK (on_carer_notify), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (cf_carer_get_cared_for (carer), "items-changed",
+                               G_CALLBACK (on_cared_for_items_changed), self,
+                               G_CONNECT_SWAPPED);
+      if (store != NULL)
+        self->saved_handler = g_signal_connect_object (store, "record-saved",
+                                                       G_CALLBACK (on_store_record_saved), self,
+                                                       G_CONNECT_SWAPPED);
+      validate_all (self);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                                  GTK_SCROLLED_WINDOW (self->scroller)), 0);
+    }
+
+  refresh_status (self);
+  refresh_cared_for (self);
+  refresh_history (self);
+  refresh_save_status (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
+}
+
+CfCarer *
+cf_carer_editor_get_carer (CfCarerEditor *self)
+{
+  g_return_val_if_fail (CF_IS_CARER_EDITOR (self), NULL);
+
+  return self->carer;
+}
+
+/**
+ * cf_carer_editor_flush:
+ *
+ * Saves any change waiting for its delay, now: before closing, locking or switching carer.
+ */
+gboolean
+cf_carer_editor_flush (CfCarerEditor  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (CF_IS_CARER_EDITOR (self), FALSE);
+
+  if (self->save_source == 0 && (self->carer == NULL || !cf_record_is_dirty (record (self))))
+    return TRUE;
+
+  if (!save_now (self, error))
+    return FALSE;
+
+  refresh_save_status (self, NULL);
+  return TRUE;
+}
+
+void
+cf_carer_editor_focus_first (CfCarerEditor *self)
+{
+  Field *first;
+
+  g_return_if_fail (CF_IS_CARER_EDITOR (self));
+
+  first = g_ptr_array_index (self->fields, 0);
+  gtk_widget_grab_focus (first->control);
+}

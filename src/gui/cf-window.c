@@ -1,0 +1,482 @@
+/* cf-window.c: the window a worker opens every morning
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two states: locked, where only the unlock page exists and no personal data is loaded, and
+ * unlocked, with the caseload beside the open carer. Locking (Ctrl+L, or after the idle time
+ * set in Preferences, 10 minutes by default) saves what is being typed, then closes the store
+ * and drops every record, so nothing personal stays on screen or in the widgets.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-carer-editor.h"
+#include "cf-caseload-view.h"
+#include "cf-unlock-page.h"
+#include "cf-window-private.h"
+
+#define DEFAULT_AUTO_LOCK_MINUTES 10
+#define IDLE_CHECK_SECONDS        10
+
+struct _CfWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CfContext            *context;
+  GSettings            *settings;
+  CfCaseload           *caseload;
+  CfCarerEditor        *editor;
+  CfUnlockPage         *unlock_page;
+  CfCarer              *unsaved;
+  GCancellable         *cancellable;
+  gint64                last_activity;
+  gint64                unlock_started;
+  guint                 idle_source;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *lock_stack;
+  AdwBin               *unlock_bin;
+  AdwLeaflet           *leaflet;
+  CfCaseloadView       *caseload_view;
+  GtkWidget            *separator;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  GtkStack             *content_stack;
+  AdwBin               *editor_bin;
+  GMenuModel           *primary_menu;
+};
+
+G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+toast (CfWindow   *self,
+       const char *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+update_actions (CfWindow *self)
+{
+  gboolean unlocked = !cf_window_is_locked (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-referral", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", unlocked);
+}
+
+static void
+note_activity (CfWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+}
+
+static guint
+auto_lock_minutes (CfWindow *self)
+{
+  if (self->settings == NULL)
+    return DEFAULT_AUTO_LOCK_MINUTES;
+
+  return MAX (1, g_settings_get_uint (self->settings, "auto-lock-minutes"));
+}
+
+/* Returns TRUE if it locked. */
+gboolean
+cf_window_check_idle (CfWindow *self,
+                      gint64    now_us)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+
+  if (cf_window_is_locked (self))
+    return FALSE;
+
+  if (now_us - self->last_activity < (gint64) auto_lock_minutes (self) * 60 * G_USEC_PER_SEC)
+    return FALSE;
+
+  cf_window_lock (self);
+  return TRUE;
+}
+
+static gboolean
+idle_check (gpointer user_data)
+{
+  CfWindow *self = user_data;
+
+  cf_window_check_idle (self, g_get_monotonic_time ());
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_key_pressed (CfWindow *self)
+{
+  note_activity (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+show_content (CfWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static gboolean
+flush_editor (CfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->editor == NULL || cf_carer_editor_flush (self->editor, &error))
+    return TRUE;
+
+  /* Translators: %s says why saving failed */
+  {
+    g_autofree char *message = g_strdup_printf (_("Could not save the carer’s record: %s"),
+                                                error->message);
+
+    toast (self, message);
+  }
+  return FALSE;
+}
+
+static void
+open_carer (CfWindow *self,
+            CfCarer  *carer)
+{
+  cf_carer_editor_set_carer (self->editor, carer);
+  gtk_stack_set_visible_child_name (self->content_stack, carer ? "carer" : "empty");
+  if (carer != NULL)
+    show_content (self);
+}
+
+static void
+on_carer_activated (CfWindow   *self,
+                    const char *id)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(CfCarer) carer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || !flush_editor (self))
+    return;
+
+  /* One carer's full record, read when it is opened (and the view audited). */
+  carer = cf_store_load_carer (store, id, &error);
+  if (carer == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  open_carer (self, carer);
+}
+
+static void
+on_caseload_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CfWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_caseload_reload_finish (CF_CASELOAD (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+
+  /* For the benchmark: time from the store opening to a caseload on screen. */
+  if (g_getenv ("CAREFIELD_TIMING") != NULL)
+    g_printerr ("carefield-timing: caseload of %u ready %.1f ms after the store opened\n",
+                cf_caseload_get_n_carers (CF_CASELOAD (source)),
+                (g_get_monotonic_time () - self->unlock_started) / 1000.0);
+}
+
+static void
+on_unlocked (CfWindow *self,
+             CfStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->unlock_started = g_get_monotonic_time ();
+  cf_context_set_store (self->context, store);
+
+  self->caseload = cf_caseload_new (store, cf_context_get_calendar (self->context),
+                                    cf_context_get_first_contact_days (self->context));
+  cf_caseload_view_set_caseload (self->caseload_view, self->caseload);
+  cf_caseload_reload_async (self->caseload, self->cancellable, on_caseload_loaded,
+                            g_object_ref (self));
+
+  /* An edit that could not be saved before locking is saved now. */
+  if (self->unsaved != NULL)
+    {
+      if (!cf_store_save_carer (store, self->unsaved, &error))
+        toast (self, error->message);
+      g_clear_object (&self->unsaved);
+    }
+
+  open_carer (self, NULL);
+  gtk_stack_set_visible_child_name (self->lock_stack, "main");
+  note_activity (self);
+  update_actions (self);
+  cf_caseload_view_focus_search (self->caseload_view);
+}
+
+gboolean
+cf_window_is_locked (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), TRUE);
+
+  return cf_context_get_store (self->context) == NULL;
+}
+
+void
+cf_window_lock (CfWindow *self)
+{
+  CfStore *store;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  store = cf_context_get_store (self->context);
+  if (store == NULL)
+    return;
+
+  /* Save first. If that fails, keep the carer in memory (never on screen) and save it at the
+   * next unlock: locking must not lose an edit, nor wait for one. */
+  if (!flush_editor (self) && cf_carer_editor_get_carer (self->editor) != NULL)
+    g_set_object (&self->unsaved, cf_carer_editor_get_carer (self->editor));
+
+  open_carer (self, NULL);
+  cf_caseload_view_set_caseload (self->caseload_view, NULL);
+  g_clear_object (&self->caseload);
+
+  if (!cf_store_close (store, &error))
+    g_warning ("%s", error->message);
+  cf_context_set_store (self->context, NULL);
+
+  cf_unlock_page_reset (self->unlock_page);
+  gtk_stack_set_visible_child_name (self->lock_stack, "unlock");
+  update_actions (self);
+}
+
+static void
+action_lock (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cf_window_lock (CF_WINDOW (widget));
+}
+
+static void
+action_new_referral (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autoptr(CfCarer) carer = NULL;
+  g_autofree char *now = NULL;
+
+  if (cf_window_is_locked (self) || !flush_editor (self))
+    return;
+
+  /* Saved with its first keystroke; until then nothing is stored. */
+  carer = cf_carer_new ();
+  now = cf_clock_now_iso8601 (cf_context_get_clock (self->context));
+  cf_record_set_text (CF_RECORD (carer), "referral_received_at", now);
+
+  open_carer (self, carer);
+  cf_carer_editor_focus_first (self->editor);
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->caseload_view));
+  cf_caseload_view_focus_search (self->caseload_view);
+}
+
+static void
+action_show_caseload (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->caseload_view));
+}
+
+static gboolean
+cf_window_close_request (GtkWindow *window)
+{
+  CfWindow *self = CF_WINDOW (window);
+
+  /* Closing never loses an edit: if it cannot be saved, the window stays open and says so. */
+  if (!flush_editor (self))
+    return TRUE;
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+
+  cf_window_lock (self);
+
+  return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
+}
+
+static void
+cf_window_dispose (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->context != NULL)
+    cf_window_lock (self);
+  g_clear_object (&self->caseload);
+  g_clear_object (&self->unsaved);
+  g_clear_object (&self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
+}
+
+static void
+cf_window_class_init (CfWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cf_window_dispose;
+  window_class->close_request = cf_window_close_request;
+
+  g_type_ensure (CF_TYPE_CASELOAD_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/carefield/Carefield/cf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, unlock_bin);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, caseload_view);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, separator);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, primary_menu);
+
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, action_lock);
+  gtk_widget_class_install_action (widget_class, "win.new-referral", NULL, action_new_referral);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL,
+                                   action_show_caseload);
+}
+
+static void
+cf_window_init (CfWindow *self)
+{
+  GtkEventController *keys;
+  GtkEventController *motion;
+  GtkGesture *click;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->caseload_view, "carer-activated",
+                           G_CALLBACK (on_carer_activated), self, G_CONNECT_SWAPPED);
+  cf_caseload_view_set_primary_menu (self->caseload_view, self->primary_menu);
+
+  /* Any key, pointer movement or click counts as someone being there. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_activity), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_activity), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  self->idle_source = g_timeout_add_seconds (IDLE_CHECK_SECONDS, idle_check, self);
+}
+
+CfWindow *
+cf_window_new (CfApplication *application)
+{
+  CfWindow *self;
+  CfContext *context;
+
+  g_return_val_if_fail (CF_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (CF_TYPE_WINDOW, "application", application, NULL);
+  context = cf_application_get_context (application);
+  self->context = g_object_ref (context);
+  self->settings = cf_context_get_settings (context)
+                   ? g_object_ref (cf_context_get_settings (context)) : NULL;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      cf_caseload_view_set_settings (self->caseload_view, self->settings);
+    }
+  else
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
+    }
+
+  self->editor = cf_carer_editor_new (context);
+  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  g_object_bind_property (self->editor, "title", self->content_title, "title",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->editor, "subtitle", self->content_title, "subtitle",
+                          G_BINDING_SYNC_CREATE);
+
+  self->unlock_page = cf_unlock_page_new (context,
+                                          cf_application_get_profile_dir (application));
+  adw_bin_set_child (self->unlock_bin, GTK_WIDGET (self->unlock_page));
+  g_signal_connect_object (self->unlock_page, "unlocked", G_CALLBACK (on_unlocked), self,
+                           G_CONNECT_SWAPPED);
+
+  cf_unlock_page_reset (self->unlock_page);
+  update_actions (self);
+
+  return self;
+}
