@@ -313,11 +313,15 @@ test_actions_follow_status (Fixture       *fixture,
   /* The history shows it, newest first, with who recorded it. */
   g_assert_true (label_shown (root, "First contact made"));
   g_assert_true (label_shown (root, "by Editor Tester: Phoned."));
-  g_assert_true (label_shown (root, "Contacted"));
+  g_assert_true (label_shown (root, "Made on 18/11/2026 10:00"));
+  /* What can no longer apply is hidden, not greyed out. */
+  g_assert_false (label_shown (root, "Record First Contact…"));
+  g_assert_false (label_shown (root, "Waiting Well Call…"));
 
   g_assert_true (cf_referral_close (fixture->store, carer, "Leaflet and local group.", &error));
   spin (50);
   g_assert_true (label_shown (root, "Closed with information and advice"));
+  g_assert_true (label_shown (root, "Leaflet and local group."));
   g_assert_true (label_shown (root, "Reopen…"));
   g_assert_false (label_shown (root, "Close with Information and Advice…"));
 }

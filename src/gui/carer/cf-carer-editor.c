@@ -18,7 +18,7 @@
 #include "cf-caseload.h"
 #include "cf-choices.h"
 #include "cf-dates.h"
-#include "cf-referral.h"
+#include "cf-referral-dialog.h"
 #include "cf-validate.h"
 
 /* How long after the last keystroke a change is saved. Short enough that a crash or a flat
@@ -96,15 +96,6 @@ typedef struct
   gboolean         invalid;
 } Field;
 
-typedef enum
-{
-  DIALOG_FIRST_CONTACT,
-  DIALOG_WAITING_WELL,
-  DIALOG_RERATE,
-  DIALOG_CLOSE,
-  DIALOG_REOPEN,
-} DialogKind;
-
 struct _CfCarerEditor
 {
   AdwBin                parent_instance;
@@ -128,6 +119,8 @@ struct _CfCarerEditor
   GtkWidget            *priority_pill;
   GtkImage             *priority_icon;
   GtkLabel             *priority_word;
+  GtkWidget            *first_contact_button;
+  GtkWidget            *waiting_well_button;
   GtkWidget            *close_button;
   GtkWidget            *reopen_button;
   AdwPreferencesGroup  *person_group;
@@ -801,6 +794,9 @@ update_actions (CfCarerEditor *self)
 
   gtk_widget_set_visible (self->close_button, !closed);
   gtk_widget_set_visible (self->reopen_button, closed);
+  /* Buttons that cannot apply to this carer are hidden rather than greyed out. */
+  gtk_widget_set_visible (self->first_contact_button, have && !contacted && !closed);
+  gtk_widget_set_visible (self->waiting_well_button, have && g_str_equal (status, "waiting"));
 }
 
 static void
@@ -833,7 +829,28 @@ refresh_status (CfCarerEditor *self)
                                      status,
                                      cf_record_get_text (record (self), "referral_received_at"));
   due_text = cf_first_contact_describe (status, due, g_date_get_julian (&today), &state);
-  adw_action_row_set_subtitle (self->due_row, due_text);
+  if (g_str_equal (status, "waiting"))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("First Contact"));
+      adw_action_row_set_subtitle (self->due_row, due_text);
+    }
+  else if (g_str_equal (status, "closed"))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row),
+                                     _("Information and Advice Given"));
+      adw_action_row_set_subtitle (self->due_row,
+                                   cf_record_get_text (record (self), "closure_reason"));
+    }
+  else
+    {
+      g_autofree char *made =
+        cf_datetime_to_user (cf_record_get_text (record (self), "first_contact_at"));
+      /* Translators: %s is a date and time */
+      g_autofree char *text = g_strdup_printf (_("Made on %s"), made);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("First Contact"));
+      adw_action_row_set_subtitle (self->due_row, text);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->due_icon), g_str_equal (state, CF_DUE_OVERDUE));
   if (g_str_equal (state, CF_DUE_OVERDUE))
     gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "due-overdue");
@@ -970,323 +987,20 @@ on_carer_notify (CfCarerEditor *self,
   schedule_save (self);
 }
 
-/* Dialogs for the referral's events ------------------------------------------------------- */
-
-typedef struct
-{
-  CfCarerEditor *self;
-  DialogKind     kind;
-  GtkTextBuffer *buffer;
-  GtkWidget     *when;
-  GtkWidget     *when_message;
-  GtkWidget     *priorities[3];
-  gboolean       text_required;
-} DialogData;
-
 static void
-dialog_data_free (DialogData *data)
+on_dialog_recorded (CfCarerEditor *self)
 {
-  g_clear_object (&data->buffer);
-  g_free (data);
-}
-
-static char *
-dialog_text (DialogData *data)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (data->buffer, &start, &end);
-  return g_strstrip (gtk_text_buffer_get_text (data->buffer, &start, &end, FALSE));
-}
-
-static const char *
-dialog_priority (DialogData *data)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (data->priorities); i++)
-    {
-      if (data->priorities[i] != NULL &&
-          gtk_check_button_get_active (GTK_CHECK_BUTTON (data->priorities[i])))
-        return cf_priorities[i].id;
-    }
-
-  return NULL;
-}
-
-static void
-dialog_update_response (AdwMessageDialog *dialog,
-                        DialogData       *data)
-{
-  g_autofree char *text = dialog_text (data);
-  gboolean ok = !data->text_required || *text != '\0';
-
-  if (data->kind == DIALOG_RERATE)
-    ok = ok && dialog_priority (data) != NULL;
-
-  /* A change of priority after a call needs its reason, like any re-rating. */
-  if (data->kind == DIALOG_WAITING_WELL && dialog_priority (data) != NULL &&
-      g_strcmp0 (dialog_priority (data),
-                 cf_record_get_text (CF_RECORD (data->self->carer), "priority")) != 0)
-    ok = ok && *text != '\0';
-
-  if (data->when != NULL)
-    {
-      g_autofree char *stored = cf_datetime_from_user (gtk_editable_get_text (
-                                                         GTK_EDITABLE (data->when)));
-      g_autoptr(GDateTime) now = cf_clock_now (cf_context_get_clock (data->self->context));
-      g_autofree char *message = cf_validate_received_at (stored, now);
-
-      /* The same rule as the referral's own time: a real time, not in the future. */
-      gtk_label_set_text (GTK_LABEL (data->when_message), message ? message : "");
-      gtk_widget_set_visible (data->when_message, message != NULL);
-      set_invalid (data->when, data->when_message, message != NULL);
-      ok = ok && message == NULL;
-    }
-
-  adw_message_dialog_set_response_enabled (dialog, "save", ok);
-}
-
-static void
-on_dialog_input_changed (GtkWidget *widget,
-                         gpointer   user_data)
-{
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (user_data);
-
-  dialog_update_response (dialog, g_object_get_data (G_OBJECT (dialog), "cf-dialog-data"));
-}
-
-static void
-on_dialog_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    DialogData       *data)
-{
-  CfCarerEditor *self = data->self;
-  CfStore *store = get_store (self);
-  g_autofree char *text = dialog_text (data);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = TRUE;
-
-  if (!g_str_equal (response, "save") || self->carer == NULL || store == NULL)
-    return;
-
-  /* Anything typed in the form goes first, so the event saves on top of it. */
-  if (!save_now (self, &error))
-    {
-      refresh_save_status (self, error);
-      return;
-    }
-
-  switch (data->kind)
-    {
-    case DIALOG_FIRST_CONTACT:
-      {
-        g_autofree char *stored =
-          cf_datetime_from_user (gtk_editable_get_text (GTK_EDITABLE (data->when)));
-        g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (stored, NULL);
-
-        ok = cf_referral_record_contact (store, self->carer, CF_EVENT_FIRST_CONTACT, when, text,
-                                         &error);
-      }
-      break;
-    case DIALOG_WAITING_WELL:
-      ok = cf_referral_record_contact (store, self->carer, CF_EVENT_WAITING_WELL, NULL, text,
-                                       &error);
-      if (ok && dialog_priority (data) != NULL &&
-          g_strcmp0 (dialog_priority (data), cf_record_get_text (record (self), "priority")) != 0)
-        ok = cf_referral_rerate (store, self->carer, dialog_priority (data), text, &error);
-      break;
-    case DIALOG_RERATE:
-      ok = cf_referral_rerate (store, self->carer, dialog_priority (data), text, &error);
-      break;
-    case DIALOG_CLOSE:
-      ok = cf_referral_close (store, self->carer, text, &error);
-      break;
-    case DIALOG_REOPEN:
-      ok = cf_referral_reopen (store, self->carer, text, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  refresh_save_status (self, ok ? NULL : error);
+  refresh_save_status (self, NULL);
   refresh_status (self);
 }
 
-static GtkWidget *
-labelled_text_view (const char     *label_text,
-                    GtkTextBuffer **buffer_out)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (label_text);
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_frame_set_child (GTK_FRAME (frame), scroller);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), frame);
-
-  *buffer_out = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  return box;
-}
-
 static void
-open_dialog (CfCarerEditor *self,
-             DialogKind     kind)
+on_dialog_failed (CfCarerEditor *self,
+                  const char    *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  DialogData *data = g_new0 (DialogData, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  const char *heading = NULL;
-  const char *body = NULL;
-  const char *text_label = NULL;
-  const char *save_label = NULL;
-  gboolean with_priority = FALSE;
-  AdwMessageDialog *dialog;
-  g_autofree char *name = cf_carer_dup_display_name (self->carer);
+  g_autoptr(GError) error = g_error_new_literal (CF_STORE_ERROR, CF_STORE_ERROR_FAILED, message);
 
-  data->self = self;
-  data->kind = kind;
-
-  switch (kind)
-    {
-    case DIALOG_FIRST_CONTACT:
-      heading = _("Record First Contact");
-      body = _("When did you first speak to the carer, and what was agreed?");
-      text_label = _("_Notes");
-      save_label = _("_Record First Contact");
-      break;
-    case DIALOG_WAITING_WELL:
-      heading = _("Waiting Well Call");
-      body = _("A check-in call while the carer waits. Change the priority if the call showed "
-               "it should change.");
-      text_label = _("_Notes from the call");
-      save_label = _("_Record Call");
-      with_priority = TRUE;
-      break;
-    case DIALOG_RERATE:
-      heading = _("Re-rate Priority");
-      body = _("The old priority and your reason are kept in the carer’s history.");
-      text_label = _("_Reason for this priority");
-      save_label = _("_Re-rate");
-      with_priority = TRUE;
-      data->text_required = TRUE;
-      break;
-    case DIALOG_CLOSE:
-      heading = _("Close with Information and Advice");
-      body = _("Close the referral without an assessment. Say what information and advice was "
-               "given, and where the carer was pointed to.");
-      text_label = _("_Information and advice given");
-      save_label = _("_Close Referral");
-      data->text_required = TRUE;
-      break;
-    case DIALOG_REOPEN:
-      heading = _("Reopen Referral");
-      body = _("The duty to assess revives when a carer asks again or things change.");
-      text_label = _("_Reason for reopening");
-      save_label = _("Re_open");
-      data->text_required = TRUE;
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
-                                                       heading, NULL));
-  adw_message_dialog_format_body (dialog, "%s", body);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", save_label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "cf-dialog-data", data,
-                          (GDestroyNotify) dialog_data_free);
-
-  {
-    /* Translators: %s is the carer's name; shown above a dialog's fields */
-    g_autofree char *who = g_strdup_printf (_("Carer: %s"), name);
-    GtkWidget *who_label = gtk_label_new (who);
-
-    gtk_label_set_xalign (GTK_LABEL (who_label), 0);
-    gtk_label_set_wrap (GTK_LABEL (who_label), TRUE);
-    gtk_widget_add_css_class (who_label, "heading");
-    gtk_box_append (GTK_BOX (box), who_label);
-  }
-
-  if (kind == DIALOG_FIRST_CONTACT)
-    {
-      g_autoptr(GDateTime) now = cf_clock_now (cf_context_get_clock (self->context));
-      g_autofree char *now_text = g_date_time_format (now, "%d/%m/%Y %H:%M");
-      GtkWidget *when_label = gtk_label_new_with_mnemonic (_("_When (day/month/year hours:minutes)"));
-
-      data->when = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (data->when), now_text);
-      gtk_label_set_mnemonic_widget (GTK_LABEL (when_label), data->when);
-      gtk_label_set_xalign (GTK_LABEL (when_label), 0);
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (data->when),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, when_label, NULL, -1);
-      data->when_message = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (data->when_message), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (data->when_message), 0);
-      gtk_widget_add_css_class (data->when_message, "field-error");
-      gtk_widget_set_visible (data->when_message, FALSE);
-      g_signal_connect (data->when, "changed", G_CALLBACK (on_dialog_input_changed), dialog);
-      gtk_box_append (GTK_BOX (box), when_label);
-      gtk_box_append (GTK_BOX (box), data->when);
-      gtk_box_append (GTK_BOX (box), data->when_message);
-    }
-
-  if (with_priority)
-    {
-      GtkWidget *group_label = gtk_label_new (kind == DIALOG_RERATE ? _("Priority")
-                                                                    : _("Priority after the call"));
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      const char *current = cf_record_get_text (record (self), "priority");
-
-      gtk_label_set_xalign (GTK_LABEL (group_label), 0);
-      gtk_box_append (GTK_BOX (box), group_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Priority"), -1);
-      for (guint i = 0; i < G_N_ELEMENTS (data->priorities); i++)
-        {
-          data->priorities[i] = gtk_check_button_new_with_label (_(cf_priorities[i].label));
-          if (i > 0)
-            gtk_check_button_set_group (GTK_CHECK_BUTTON (data->priorities[i]),
-                                        GTK_CHECK_BUTTON (data->priorities[0]));
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (data->priorities[i]),
-                                       g_strcmp0 (current, cf_priorities[i].id) == 0);
-          g_signal_connect (data->priorities[i], "toggled",
-                            G_CALLBACK (on_dialog_input_changed), dialog);
-          gtk_box_append (GTK_BOX (row), data->priorities[i]);
-        }
-      gtk_box_append (GTK_BOX (box), row);
-    }
-
-  gtk_box_append (GTK_BOX (box), labelled_text_view (text_label, &data->buffer));
-  g_signal_connect (data->buffer, "changed", G_CALLBACK (on_dialog_input_changed), dialog);
-
-  adw_message_dialog_set_extra_child (dialog, box);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_dialog_response), data);
-  dialog_update_response (dialog, data);
-
-  /* Locking closes this, so no personal data stays on screen. */
-  g_set_weak_pointer (&self->dialog, GTK_WIDGET (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
+  refresh_save_status (self, error);
 }
 
 static void
@@ -1295,17 +1009,42 @@ action_dialog (GtkWidget  *widget,
                GVariant   *parameter)
 {
   CfCarerEditor *self = CF_CARER_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  CfReferralDialogKind kind;
+  CfReferralDialog *dialog;
+
+  if (self->carer == NULL)
+    return;
 
   if (g_str_equal (action_name, "editor.first-contact"))
-    open_dialog (self, DIALOG_FIRST_CONTACT);
+    kind = CF_REFERRAL_DIALOG_FIRST_CONTACT;
   else if (g_str_equal (action_name, "editor.waiting-well"))
-    open_dialog (self, DIALOG_WAITING_WELL);
+    kind = CF_REFERRAL_DIALOG_WAITING_WELL;
   else if (g_str_equal (action_name, "editor.rerate"))
-    open_dialog (self, DIALOG_RERATE);
+    kind = CF_REFERRAL_DIALOG_RERATE;
   else if (g_str_equal (action_name, "editor.close-referral"))
-    open_dialog (self, DIALOG_CLOSE);
-  else if (g_str_equal (action_name, "editor.reopen"))
-    open_dialog (self, DIALOG_REOPEN);
+    kind = CF_REFERRAL_DIALOG_CLOSE;
+  else
+    kind = CF_REFERRAL_DIALOG_REOPEN;
+
+  /* Anything typed in the form goes first, so the event saves on top of it. */
+  if (!save_now (self, &error))
+    {
+      refresh_save_status (self, error);
+      return;
+    }
+
+  dialog = cf_referral_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   self->context, self->carer, kind);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_dialog_recorded), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (on_dialog_failed), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Locking closes this, so no personal data stays on screen. */
+  g_set_weak_pointer (&self->dialog, GTK_WIDGET (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1464,6 +1203,8 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_pill);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_icon);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_word);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, first_contact_button);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, waiting_well_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, person_group);

@@ -1,0 +1,149 @@
+/* bench-caseload.c: the caseload at the size of a county service
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Measures, with N demo carers (20,000 by default, or the first argument): unlocking the
+ * profile (Argon2id, key unwrap, open and migrate), loading the caseload model, search as you
+ * type, filters, and saving one edit while the caseload is live. Prints medians and maxima; it
+ * asserts nothing, and is run by `meson test --benchmark`, not by the test suites.
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "cf-caseload.h"
+#include "cf-demo.h"
+#include "cf-profile.h"
+
+#define RUNS 7
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *what,
+        double     *ms,
+        guint       n)
+{
+  qsort (ms, n, sizeof (double), compare_doubles);
+  g_print ("%-46s median %8.2f ms   max %8.2f ms\n", what, ms[n / 2], ms[n - 1]);
+}
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const char *queries[] = {
+    "a", "al", "ald", "alder", "alderbrook", "01632", "01632 960 12", "zz99 3", "cf-a0",
+    "ada wren", "no such carer",
+  };
+  guint n_carers = argc > 1 ? (guint) atoi (argv[1]) : 20000;
+  g_autofree char *dir = g_dir_make_tmp ("carefield-bench-XXXXXX", NULL);
+  g_autofree char *profile = g_build_filename (dir, "profile", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 18, 10, 0, 0);
+  g_autoptr(CfClock) clock = cf_clock_new_fixed (now);
+  g_autoptr(CfCalendar) calendar = cf_calendar_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  double unlock[RUNS], load[RUNS], search[G_N_ELEMENTS (queries)], filters[4], save[RUNS];
+  gint64 start;
+
+  store = cf_profile_create (profile, "benchmark passphrase", "Bench", clock, &error);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  if (!cf_demo_generate (store, n_carers, 42, &error))
+    g_error ("%s", error->message);
+  g_print ("Carers: %u (generated in %.1f s)\n\n", n_carers, elapsed_ms (start) / 1000.0);
+  g_assert_true (cf_store_close (store, &error));
+  g_clear_object (&store);
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      start = g_get_monotonic_time ();
+      store = cf_profile_unlock (profile, "benchmark passphrase", clock, &error);
+      g_assert_no_error (error);
+      unlock[i] = elapsed_ms (start);
+      if (i + 1 < RUNS)
+        g_clear_object (&store);
+    }
+  report ("unlock (Argon2id, unwrap, open, migrate)", unlock, RUNS);
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(CfCaseload) caseload = cf_caseload_new (store, calendar, 3);
+
+      start = g_get_monotonic_time ();
+      if (!cf_caseload_reload (caseload, &error))
+        g_error ("%s", error->message);
+      load[i] = elapsed_ms (start);
+    }
+  report ("caseload load (read, sort, due dates)", load, RUNS);
+
+  {
+    g_autoptr(CfCaseload) caseload = cf_caseload_new (store, calendar, 3);
+    g_autoptr(CfCarer) carer = NULL;
+    g_autoptr(CfCaseloadItem) item = NULL;
+
+    g_assert_true (cf_caseload_reload (caseload, &error));
+
+    /* Each keystroke of a search, as the view does it: set the query, then the list asks for
+     * the first screenful of rows. */
+    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+      {
+        guint n;
+
+        start = g_get_monotonic_time ();
+        cf_caseload_set_query (caseload, queries[i]);
+        n = MIN (30, g_list_model_get_n_items (G_LIST_MODEL (caseload)));
+        for (guint j = 0; j < n; j++)
+          g_object_unref (g_list_model_get_item (G_LIST_MODEL (caseload), j));
+        search[i] = elapsed_ms (start);
+      }
+    report ("search keystroke (query + first 30 rows)", search, G_N_ELEMENTS (queries));
+
+    cf_caseload_set_query (caseload, NULL);
+    for (guint f = CF_CASELOAD_FILTER_WAITING; f <= CF_CASELOAD_FILTER_CLOSED; f++)
+      {
+        start = g_get_monotonic_time ();
+        cf_caseload_set_filter (caseload, f);
+        filters[f - 1] = elapsed_ms (start);
+      }
+    report ("filter change", filters, 4);
+    cf_caseload_set_filter (caseload, CF_CASELOAD_FILTER_ALL);
+
+    /* Saving an edit updates the live caseload too (one row moves). */
+    item = g_list_model_get_item (G_LIST_MODEL (caseload), n_carers / 2);
+    carer = cf_store_load_carer (store, cf_caseload_item_get_id (item), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < RUNS; i++)
+      {
+        g_autofree char *locality = g_strdup_printf ("Locality %u", i);
+
+        cf_record_set_text (CF_RECORD (carer), "locality", locality);
+        start = g_get_monotonic_time ();
+        g_assert_true (cf_store_save_carer (store, carer, &error));
+        save[i] = elapsed_ms (start);
+      }
+    report ("save one edit (with outbox, audit, caseload)", save, RUNS);
+    g_print ("\nRow objects made: %u of %u carers\n", cf_caseload_get_n_materialized (caseload),
+             cf_caseload_get_n_carers (caseload));
+  }
+
+  return 0;
+}
