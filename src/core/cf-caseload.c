@@ -812,7 +812,7 @@ cf_caseload_set_query (CfCaseload *self,
           for (guint i = 0; words[i] != NULL; i++)
             {
               if (*words[i] != '\0')
-                g_ptr_array_add (kept, g_steal_pointer (&words[i]));
+                g_ptr_array_add (kept, g_strdup (words[i]));
             }
         }
       g_ptr_array_add (kept, NULL);
