@@ -13,11 +13,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-cared-for-row.h"
 #include "cf-carer-editor.h"
 #include "cf-carer-event.h"
 #include "cf-caseload.h"
 #include "cf-choices.h"
 #include "cf-dates.h"
+#include "cf-gui-util.h"
 #include "cf-referral-dialog.h"
 #include "cf-validate.h"
 
@@ -119,6 +121,7 @@ struct _CfCarerEditor
   GtkWidget            *priority_pill;
   GtkImage             *priority_icon;
   GtkLabel             *priority_word;
+  GtkWidget            *actions_box;
   GtkWidget            *first_contact_button;
   GtkWidget            *waiting_well_button;
   GtkWidget            *close_button;
@@ -406,6 +409,43 @@ field_load (CfCarerEditor *self,
     }
 }
 
+/* With no carer the rows are emptied, not just hidden: locking must leave no personal data in
+ * any widget, where a screen reader (or anything reading the accessibility tree) would find it. */
+static void
+clear_fields (CfCarerEditor *self)
+{
+  self->loading = TRUE;
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      switch (field->spec->kind)
+        {
+        case ROW_TEXT:
+        case ROW_DATE:
+        case ROW_DATETIME:
+          gtk_editable_set_text (GTK_EDITABLE (field->control), "");
+          break;
+        case ROW_CHOICE:
+          adw_combo_row_set_selected (ADW_COMBO_ROW (field->control), 0);
+          break;
+        case ROW_SWITCH:
+          gtk_switch_set_active (GTK_SWITCH (field->control), FALSE);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      show_message (field, NULL);
+    }
+  show_message (self->contact_check, NULL);
+  self->loading = FALSE;
+
+  adw_action_row_set_subtitle (self->status_row, "");
+  adw_action_row_set_subtitle (self->due_row, "");
+  adw_action_row_set_subtitle (self->priority_row, "");
+  gtk_label_set_text (self->priority_word, "");
+}
+
 static void
 on_field_changed (CfCarerEditor *self,
                   Field         *field)
@@ -498,22 +538,11 @@ make_message_row (GtkLabel **label_out)
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
 
   *label_out = GTK_LABEL (label);
   return row;
-}
-
-static GtkStringList *
-choice_model (const CfChoice *choices)
-{
-  GtkStringList *model = gtk_string_list_new (NULL);
-
-  /* Translators: shown in a list of choices when none has been chosen yet */
-  gtk_string_list_append (model, _("Not recorded"));
-  for (guint i = 0; choices[i].id != NULL; i++)
-    gtk_string_list_append (model, _(choices[i].label));
-
-  return model;
 }
 
 static Field *
@@ -547,7 +576,7 @@ build_field (CfCarerEditor   *self,
       break;
     case ROW_CHOICE:
       {
-        g_autoptr(GtkStringList) model = choice_model (spec->choices);
+        g_autoptr(GtkStringList) model = cf_choice_list_new (spec->choices);
 
         field->row = adw_combo_row_new ();
         field->control = field->row;
@@ -567,8 +596,6 @@ build_field (CfCarerEditor   *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (field->row), _(spec->subtitle));
       adw_action_row_add_suffix (ADW_ACTION_ROW (field->row), field->control);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (field->row), field->control);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field->control),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(spec->title), -1);
       g_object_set_data (G_OBJECT (field->control), "cf-editor", self);
       g_signal_connect (field->control, "notify::active", G_CALLBACK (on_property_changed),
                         field);
@@ -587,133 +614,18 @@ build_field (CfCarerEditor   *self,
 /* The cared-for people -------------------------------------------------------------------- */
 
 static void
-on_cared_for_name_changed (GtkEditable *editable,
-                           CfCaredFor  *person)
-{
-  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (editable), "cf-expander");
-  const char *text = gtk_editable_get_text (editable);
-
-  cf_record_set_text (CF_RECORD (person), "name", text);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
-                                 *text != '\0' ? text : _("New person"));
-}
-
-static void
-on_cared_for_notes_changed (GtkEditable *editable,
-                            CfCaredFor  *person)
-{
-  cf_record_set_text (CF_RECORD (person), "notes", gtk_editable_get_text (editable));
-}
-
-static void
-on_cared_for_relationship_changed (AdwComboRow *combo,
-                                   GParamSpec  *pspec,
-                                   CfCaredFor  *person)
-{
-  AdwExpanderRow *expander = g_object_get_data (G_OBJECT (combo), "cf-expander");
-  guint selected = adw_combo_row_get_selected (combo);
-  const char *id = selected == 0 || selected == GTK_INVALID_LIST_POSITION
-                   ? "" : cf_relationships[selected - 1].id;
-
-  cf_record_set_text (CF_RECORD (person), "relationship", id);
-  adw_expander_row_set_subtitle (expander, cf_choices_label (cf_relationships, id));
-}
-
-static void
-on_cared_for_lives_with_changed (GtkSwitch  *toggle,
-                                 GParamSpec *pspec,
-                                 CfCaredFor *person)
-{
-  cf_record_set_bool (CF_RECORD (person), "lives_with_carer", gtk_switch_get_active (toggle));
-}
-
-static void
-on_remove_cared_for (GtkButton  *button,
-                     CfCaredFor *person)
-{
-  CfCarerEditor *self = g_object_get_data (G_OBJECT (button), "cf-editor");
-
-  /* A tombstone: the person stays in the store, marked deleted, and the removal syncs. */
-  cf_carer_remove_cared_for (self->carer, person);
-  schedule_save (self);
-}
-
-static void
 on_record_notify (CfCarerEditor *self)
 {
   schedule_save (self);
 }
 
-static GtkWidget *
-build_cared_for_row (CfCarerEditor *self,
-                     CfCaredFor    *person)
+static void
+on_remove_requested (CfCarerEditor *self,
+                     CfCaredForRow *row)
 {
-  CfRecord *rec = CF_RECORD (person);
-  GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *name = adw_entry_row_new ();
-  GtkWidget *relationship = adw_combo_row_new ();
-  GtkWidget *lives_row = adw_action_row_new ();
-  GtkWidget *lives_switch = gtk_switch_new ();
-  GtkWidget *notes = adw_entry_row_new ();
-  GtkWidget *remove_row = adw_action_row_new ();
-  GtkWidget *remove = gtk_button_new_with_mnemonic (_("_Remove"));
-  g_autoptr(GtkStringList) model = choice_model (cf_relationships);
-  const char *person_name = cf_record_get_text (rec, "name");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
-                                 *person_name != '\0' ? person_name : _("New person"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 cf_choices_label (cf_relationships,
-                                                   cf_record_get_text (rec, "relationship")));
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), cf_record_is_new (rec));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
-  gtk_editable_set_text (GTK_EDITABLE (name), person_name);
-  g_object_set_data (G_OBJECT (name), "cf-expander", expander);
-  g_signal_connect_object (name, "changed", G_CALLBACK (on_cared_for_name_changed), person, 0);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (relationship),
-                                 _("Relationship to the Carer"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (relationship), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (relationship),
-                              cf_choices_find (cf_relationships,
-                                               cf_record_get_text (rec, "relationship")) + 1);
-  g_object_set_data (G_OBJECT (relationship), "cf-expander", expander);
-  g_signal_connect_object (relationship, "notify::selected",
-                           G_CALLBACK (on_cared_for_relationship_changed), person, 0);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (lives_row), _("Lives with the Carer"));
-  gtk_widget_set_valign (lives_switch, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (lives_switch), cf_record_get_bool (rec, "lives_with_carer"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (lives_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Lives with the Carer"), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (lives_row), lives_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (lives_row), lives_switch);
-  g_signal_connect_object (lives_switch, "notify::active",
-                           G_CALLBACK (on_cared_for_lives_with_changed), person, 0);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (notes), _("Notes"));
-  gtk_editable_set_text (GTK_EDITABLE (notes), cf_record_get_text (rec, "notes"));
-  g_signal_connect_object (notes, "changed", G_CALLBACK (on_cared_for_notes_changed), person, 0);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row),
-                                 _("Remove This Person from the Carer’s Record"));
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "destructive-action");
-  g_object_set_data (G_OBJECT (remove), "cf-editor", self);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_cared_for), person, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), relationship);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), lives_row);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), notes);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
-
-  g_signal_connect_object (person, "notify", G_CALLBACK (on_record_notify), self,
-                           G_CONNECT_SWAPPED);
-
-  return expander;
+  /* A tombstone: the person stays in the store, marked deleted, and the removal syncs. */
+  cf_carer_remove_cared_for (self->carer, cf_cared_for_row_get_person (row));
+  schedule_save (self);
 }
 
 static void
@@ -748,7 +660,12 @@ refresh_cared_for (CfCarerEditor *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CfCaredFor) person = g_list_model_get_item (people, i);
-      GtkWidget *row = build_cared_for_row (self, person);
+      GtkWidget *row = GTK_WIDGET (cf_cared_for_row_new (person));
+
+      g_signal_connect_object (row, "remove-requested", G_CALLBACK (on_remove_requested), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (person, "notify", G_CALLBACK (on_record_notify), self,
+                               G_CONNECT_SWAPPED);
 
       g_ptr_array_add (self->cared_for_rows, row);
       adw_preferences_group_add (self->cared_for_group, row);
@@ -1063,8 +980,8 @@ action_add_cared_for (GtkWidget  *widget,
   row = self->cared_for_rows->len > 0 ? g_ptr_array_index (self->cared_for_rows,
                                                            self->cared_for_rows->len - 1)
                                       : NULL;
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
+  if (row != NULL && CF_IS_CARED_FOR_ROW (row))
+    cf_cared_for_row_focus_name (CF_CARED_FOR_ROW (row));
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -1203,6 +1120,7 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_pill);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_icon);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_word);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, actions_box);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, first_contact_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, waiting_well_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, close_button);
@@ -1228,6 +1146,12 @@ static void
 cf_carer_editor_init (CfCarerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The flow box only lays the buttons out; its wrappers must not take the focus, or a screen
+   * reader stops on an unnamed "GtkFlowBoxChild" before each button. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->actions_box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   self->fields = g_ptr_array_new_with_free_func (g_free);
   self->cared_for_rows = g_ptr_array_new ();
@@ -1298,6 +1222,11 @@ cf_carer_editor_set_carer (CfCarerEditor *self,
       validate_all (self);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                                   GTK_SCROLLED_WINDOW (self->scroller)), 0);
+    }
+
+  else
+    {
+      clear_fields (self);
     }
 
   refresh_status (self);

@@ -1,0 +1,30 @@
+/* cf-gui-util.c
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-gui-util.h"
+
+/**
+ * cf_choice_list_new:
+ *
+ * Returns: (transfer full): the choices' translated labels for a combo row, after a first
+ *   "Not recorded" entry: position 0 is no choice, position i + 1 is @choices[i]
+ */
+GtkStringList *
+cf_choice_list_new (const CfChoice *choices)
+{
+  GtkStringList *model = gtk_string_list_new (NULL);
+
+  /* Translators: shown in a list of choices when none has been chosen yet */
+  gtk_string_list_append (model, _("Not recorded"));
+  for (guint i = 0; choices[i].id != NULL; i++)
+    gtk_string_list_append (model, _(choices[i].label));
+
+  return model;
+}

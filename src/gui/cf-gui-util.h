@@ -1,0 +1,17 @@
+/* cf-gui-util.h: small pieces several widgets share
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cf-choices.h"
+
+G_BEGIN_DECLS
+
+GtkStringList *cf_choice_list_new (const CfChoice *choices);
+
+G_END_DECLS
