@@ -340,12 +340,20 @@ entry_matches (CfCaseload  *self,
   return TRUE;
 }
 
+/* A new search or filter empties the list and fills it again, told as two changes. Told as
+ * one (replace n with m), GTK 4.8's list view and selection look through every added item for
+ * the rows they were tracking, which would make a row object for each of 20,000 carers; told
+ * as two, nothing needs looking for and the list starts again from the top, as it should for
+ * new results. */
 static void
 rebuild_visible (CfCaseload *self)
 {
   guint old_n = self->visible->len;
 
   g_ptr_array_set_size (self->visible, 0);
+  if (old_n != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
@@ -354,8 +362,8 @@ rebuild_visible (CfCaseload *self)
         g_ptr_array_add (self->visible, entry);
     }
 
-  if (old_n != 0 || self->visible->len != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->visible->len);
+  if (self->visible->len != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->visible->len);
   if (old_n != self->visible->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -414,8 +422,10 @@ update_entry (CfCaseload *self,
   Entry *entry;
   Entry *fresh = NULL;
   guint old_visible = G_MAXUINT;
+  guint new_visible;
   guint position;
   gboolean was_visible = FALSE;
+  gboolean matches;
 
   if (!cf_store_foreach_carer_summary (self->store, id, apply_row, rows, &error))
     {
@@ -466,26 +476,28 @@ update_entry (CfCaseload *self,
   g_hash_table_insert (self->by_id, fresh->id, fresh);
   entry_sync_item (self, fresh);
 
-  if (entry_matches (self, fresh))
-    {
-      guint new_visible = sorted_position (self->visible, fresh);
+  /* Each items-changed is emitted with the list exactly as that change leaves it: views ask
+   * for rows while handling it. */
+  matches = entry_matches (self, fresh);
+  new_visible = matches ? sorted_position (self->visible, fresh) : 0;
 
+  if (was_visible && matches && new_visible == old_visible)
+    {
+      /* Same place: the item updated itself in place, nothing to tell the view. */
       g_ptr_array_insert (self->visible, new_visible, fresh);
-      if (was_visible && new_visible == old_visible)
-        {
-          /* Same place: the item updated itself in place, nothing to tell the view. */
-          return;
-        }
-      if (was_visible)
-        g_list_model_items_changed (G_LIST_MODEL (self), old_visible, 1, 0);
+      return;
+    }
+
+  if (was_visible)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_visible, 1, 0);
+
+  if (matches)
+    {
+      g_ptr_array_insert (self->visible, new_visible, fresh);
       g_list_model_items_changed (G_LIST_MODEL (self), new_visible, 0, 1);
     }
-  else if (was_visible)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_visible, 1, 0);
-    }
 
-  if (was_visible != entry_matches (self, fresh))
+  if (was_visible != matches)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -862,6 +874,28 @@ cf_caseload_get_n_carers (CfCaseload *self)
   g_return_val_if_fail (CF_IS_CASELOAD (self), 0);
 
   return self->entries->len;
+}
+
+/**
+ * cf_caseload_find_position:
+ * @position: (out): where the carer is in the list as the query and filter show it
+ *
+ * Returns: %TRUE if the carer is in the list now; found without making any row object
+ */
+gboolean
+cf_caseload_find_position (CfCaseload *self,
+                           const char *id,
+                           guint      *position)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (CF_IS_CASELOAD (self), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  if (id == NULL || (entry = g_hash_table_lookup (self->by_id, id)) == NULL)
+    return FALSE;
+
+  return find_in (self->visible, entry, position);
 }
 
 /* How many row objects exist: the proof, in tests, that the model stays lazy. */

@@ -47,6 +47,9 @@ void              cf_caseload_set_filter          (CfCaseload          *self,
 CfCaseloadFilter  cf_caseload_get_filter          (CfCaseload          *self);
 guint             cf_caseload_get_n_carers        (CfCaseload          *self);
 guint             cf_caseload_get_n_materialized  (CfCaseload          *self);
+gboolean          cf_caseload_find_position       (CfCaseload          *self,
+                                                   const char          *id,
+                                                   guint               *position);
 void              cf_caseload_refresh_dates       (CfCaseload          *self);
 
 guint32           cf_first_contact_due_julian     (CfCalendar          *calendar,

@@ -765,7 +765,8 @@ write_record (CfStore     *self,
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autofree char *op_id = NULL;
   g_autofree char *fields_text = NULL;
-  GVariantBuilder fields;
+  g_autoptr(GVariant) fields_variant = NULL;
+  g_auto(GVariantBuilder) fields = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
   const char *operation;
   const char *audit_action;
   int column = 1;
@@ -798,7 +799,6 @@ write_record (CfStore     *self,
   if (is_new)
     sqlite3_bind_text (stmt, column++, id, -1, SQLITE_STATIC);
 
-  g_variant_builder_init (&fields, G_VARIANT_TYPE_VARDICT);
   for (guint i = 0; i < changed->len; i++)
     {
       const char *name = g_ptr_array_index (changed, i);
@@ -845,7 +845,8 @@ write_record (CfStore     *self,
 
   /* DESIGN.md: the outbox is the only source of what to push; it is written in the same
    * transaction as the change, with the fields that changed and the version they were based on. */
-  fields_text = g_variant_print (g_variant_builder_end (&fields), TRUE);
+  fields_variant = g_variant_ref_sink (g_variant_builder_end (&fields));
+  fields_text = g_variant_print (fields_variant, TRUE);
   op_id = g_uuid_string_random ();
   outbox = prepare (self,
                     "INSERT INTO outbox (op_id, entity, record_id, operation, base_version, "
