@@ -116,7 +116,6 @@ struct _CfCarerEditor
   GtkWidget            *scroller;
   AdwActionRow         *status_row;
   AdwActionRow         *due_row;
-  GtkImage             *due_icon;
   AdwActionRow         *priority_row;
   GtkWidget            *priority_pill;
   GtkImage             *priority_icon;
@@ -768,7 +767,10 @@ refresh_status (CfCarerEditor *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row), _("First Contact"));
       adw_action_row_set_subtitle (self->due_row, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->due_icon), g_str_equal (state, CF_DUE_OVERDUE));
+  /* An icon as well as the colour and the words; none when nothing is overdue, so the row's
+   * title lines up with the others. */
+  adw_action_row_set_icon_name (self->due_row,
+                                g_str_equal (state, CF_DUE_OVERDUE) ? "alarm-symbolic" : NULL);
   if (g_str_equal (state, CF_DUE_OVERDUE))
     gtk_widget_add_css_class (GTK_WIDGET (self->due_row), "due-overdue");
   else
@@ -1115,7 +1117,6 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, due_row);
-  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, due_icon);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_row);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_pill);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_icon);
