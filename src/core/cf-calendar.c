@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include "cf-calendar.h"
+#include "cf-dates.h"
 
 /* Values in CfCalendar.days: a day can be both (a closure on Christmas Day). */
 #define DAY_BANK_HOLIDAY (1u << 0)
@@ -635,32 +636,9 @@ cf_calendar_parse_iso_date (const char *text,
   guint year;
   guint month;
   guint day;
-  gsize i;
 
-  if (text == NULL)
+  if (!cf_date_parse_iso_shape (text, &year, &month, &day))
     return FALSE;
-
-  for (i = 0; i < 10; i++)
-    {
-      if (i == 4 || i == 7)
-        {
-          if (text[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isdigit (text[i]))
-        {
-          /* Also stops at the terminating nul of shorter text. */
-          return FALSE;
-        }
-    }
-
-  if (text[10] != '\0')
-    return FALSE;
-
-  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100
-         + g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
 
   if (!g_date_valid_dmy (day, month, year))
     return FALSE;

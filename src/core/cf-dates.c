@@ -56,20 +56,41 @@ parse_day_first (const char *text,
   return TRUE;
 }
 
-static gboolean
-parse_iso (const char *text,
-           guint      *day,
-           guint      *month,
-           guint      *year)
+/**
+ * cf_date_parse_iso_shape:
+ *
+ * Reads strictly "YYYY-MM-DD", the form dates are stored in. Whether such a day exists is left
+ * to the caller, so that a message can say which mistake was made.
+ *
+ * Returns: whether @text has that shape
+ */
+gboolean
+cf_date_parse_iso_shape (const char *text,
+                         guint      *year,
+                         guint      *month,
+                         guint      *day)
 {
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+  g_return_val_if_fail (year != NULL && month != NULL && day != NULL, FALSE);
+
+  if (text == NULL)
     return FALSE;
 
   for (guint i = 0; i < 10; i++)
     {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-        return FALSE;
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (text[i]))
+        {
+          /* Also stops at the terminating nul of shorter text. */
+          return FALSE;
+        }
     }
+
+  if (text[10] != '\0')
+    return FALSE;
 
   *year = atoi (text);
   *month = atoi (text + 5);
@@ -101,7 +122,7 @@ cf_date_to_user (const char *stored)
 {
   guint day, month, year;
 
-  if (stored != NULL && parse_iso (stored, &day, &month, &year))
+  if (stored != NULL && cf_date_parse_iso_shape (stored, &year, &month, &day))
     return g_strdup_printf ("%02u/%02u/%04u", day, month, year);
 
   return g_strdup (stored ? stored : "");

@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+gboolean cf_date_parse_iso_shape (const char *text,
+                                  guint      *year,
+                                  guint      *month,
+                                  guint      *day);
+
 char *cf_date_from_user        (const char *text);
 char *cf_date_to_user          (const char *stored);
 char *cf_datetime_from_user    (const char *text);

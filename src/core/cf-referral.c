@@ -39,6 +39,26 @@ iso8601_utc (GDateTime *when)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* A history entry of @kind for @carer, happening now unless @at says when. */
+static CfCarerEvent *
+new_event (CfStore    *store,
+           CfCarer    *carer,
+           const char *kind,
+           const char *at,
+           const char *notes)
+{
+  CfCarerEvent *event = cf_carer_event_new (cf_record_get_id (CF_RECORD (carer)), kind);
+  g_autofree char *now = NULL;
+
+  if (at == NULL)
+    at = now = cf_clock_now_iso8601 (cf_store_get_clock (store));
+
+  cf_record_set_text (CF_RECORD (event), "occurred_at", at);
+  cf_record_set_text (CF_RECORD (event), "notes", notes);
+
+  return event;
+}
+
 static gboolean
 save_with_event (CfStore       *store,
                  CfCarer       *carer,
@@ -80,9 +100,7 @@ cf_referral_record_contact (CfStore     *store,
     when = now = cf_clock_now (cf_store_get_clock (store));
   at = iso8601_utc (when);
 
-  event = cf_carer_event_new (cf_record_get_id (record), kind);
-  cf_record_set_text (CF_RECORD (event), "occurred_at", at);
-  cf_record_set_text (CF_RECORD (event), "notes", notes);
+  event = new_event (store, carer, kind, at, notes);
 
   if (g_str_equal (kind, CF_EVENT_FIRST_CONTACT))
     {
@@ -115,7 +133,6 @@ cf_referral_rerate (CfStore     *store,
 {
   CfRecord *record = CF_RECORD (carer);
   g_autoptr(CfCarerEvent) event = NULL;
-  g_autofree char *at = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
   g_return_val_if_fail (CF_IS_CARER (carer), FALSE);
@@ -130,13 +147,10 @@ cf_referral_rerate (CfStore     *store,
   if (!require_text (reason, _("Give a reason for the priority."), error))
     return FALSE;
 
-  at = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  event = cf_carer_event_new (cf_record_get_id (record), CF_EVENT_PRIORITY);
-  cf_record_set_text (CF_RECORD (event), "occurred_at", at);
+  event = new_event (store, carer, CF_EVENT_PRIORITY, NULL, reason);
   cf_record_set_text (CF_RECORD (event), "previous_priority",
                       cf_record_get_text (record, "priority"));
   cf_record_set_text (CF_RECORD (event), "priority", priority);
-  cf_record_set_text (CF_RECORD (event), "notes", reason);
 
   cf_record_set_text (record, "priority", priority);
   cf_record_set_text (record, "priority_reason", reason);
@@ -168,10 +182,8 @@ cf_referral_close (CfStore     *store,
                      _("Say what information and advice was given before closing."), error))
     return FALSE;
 
-  at = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  event = cf_carer_event_new (cf_record_get_id (record), CF_EVENT_CLOSED);
-  cf_record_set_text (CF_RECORD (event), "occurred_at", at);
-  cf_record_set_text (CF_RECORD (event), "notes", advice_given);
+  event = new_event (store, carer, CF_EVENT_CLOSED, NULL, advice_given);
+  at = g_strdup (cf_record_get_text (CF_RECORD (event), "occurred_at"));
 
   cf_record_set_text (record, "status", "closed");
   cf_record_set_text (record, "closed_at", at);
@@ -189,7 +201,6 @@ cf_referral_reopen (CfStore     *store,
 {
   CfRecord *record = CF_RECORD (carer);
   g_autoptr(CfCarerEvent) event = NULL;
-  g_autofree char *at = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
   g_return_val_if_fail (CF_IS_CARER (carer), FALSE);
@@ -197,10 +208,7 @@ cf_referral_reopen (CfStore     *store,
   if (!require_text (reason, _("Give a reason for reopening."), error))
     return FALSE;
 
-  at = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  event = cf_carer_event_new (cf_record_get_id (record), CF_EVENT_REOPENED);
-  cf_record_set_text (CF_RECORD (event), "occurred_at", at);
-  cf_record_set_text (CF_RECORD (event), "notes", reason);
+  event = new_event (store, carer, CF_EVENT_REOPENED, NULL, reason);
 
   cf_record_set_text (record, "status",
                       *cf_record_get_text (record, "first_contact_at") != '\0'

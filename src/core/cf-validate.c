@@ -19,6 +19,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cf-dates.h"
 #include "cf-validate.h"
 
 /* The longest postcode without its space: AA9A 9AA. */
@@ -206,41 +207,6 @@ cf_postcode_normalise (const char *postcode)
   return g_strdup_printf ("%.*s %s", (int) outward, compact, compact + outward);
 }
 
-/* Strictly "YYYY-MM-DD", the form dates of birth are stored in; whether the date exists is
- * checked apart, so that the message can say which mistake was made. */
-static gboolean
-parse_iso_date_shape (const char *text,
-                      guint      *year,
-                      guint      *month,
-                      guint      *day)
-{
-  gsize i;
-
-  for (i = 0; i < 10; i++)
-    {
-      if (i == 4 || i == 7)
-        {
-          if (text[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isdigit (text[i]))
-        {
-          /* Also stops at the terminating nul of shorter text. */
-          return FALSE;
-        }
-    }
-
-  if (text[10] != '\0')
-    return FALSE;
-
-  *year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100
-          + g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
-  *month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
-  *day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
-
-  return TRUE;
-}
-
 /**
  * cf_validate_date_of_birth:
  * @iso_date: (nullable): a date of birth as "YYYY-MM-DD"
@@ -270,7 +236,7 @@ cf_validate_date_of_birth (const char  *iso_date,
 
   shown = g_strstrip (g_strdup (iso_date));
 
-  if (!parse_iso_date_shape (shown, &year, &month, &day))
+  if (!cf_date_parse_iso_shape (shown, &year, &month, &day))
     {
       /* The editor turns day/month/year into the stored year-month-day form, so anything that
        * reaches here unconverted was not a date in either form.
