@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
-#include "carefield-resources.h"
+#include "cf-gui-util.h"
 
 static inline void
 cf_test_gui_init (int    *argc,
@@ -39,5 +39,5 @@ cf_test_gui_init (int    *argc,
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
-  carefield_register_resource ();
+  cf_gui_register_resources ();
 }

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "carefield-resources.h"
+#include "cf-gui-util.h"
 #include "cf-caseload-row.h"
 #include "cf-caseload-view.h"
 #include "cf-choices.h"
@@ -870,7 +870,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   adw_init ();
-  carefield_register_resource ();
+  cf_gui_register_resources ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

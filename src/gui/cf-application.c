@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "carefield-resources.h"
 #include "cf-application.h"
+#include "cf-gui-util.h"
 #include "cf-preferences-window.h"
 #include "cf-profile.h"
 #include "cf-window.h"
@@ -137,7 +137,7 @@ cf_application_class_init (CfApplicationClass *klass)
   app_class->shutdown = cf_application_shutdown;
   app_class->handle_local_options = cf_application_handle_local_options;
 
-  carefield_register_resource ();
+  cf_gui_register_resources ();
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carefield-resources.h"
 #include "cf-gui-util.h"
 
 /**
@@ -27,4 +28,18 @@ cf_choice_list_new (const CfChoice *choices)
     gtk_string_list_append (model, _(choices[i].label));
 
   return model;
+}
+
+/* Once per process: registering the same static resource twice links GLib's list of them into
+ * a loop. The application and the tests both call this. */
+void
+cf_gui_register_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      carefield_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
 }

@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
-GtkStringList *cf_choice_list_new (const CfChoice *choices);
+GtkStringList *cf_choice_list_new           (const CfChoice *choices);
+void           cf_gui_register_resources    (void);
 
 G_END_DECLS

@@ -1,0 +1,253 @@
+/* test-gui-window.c: the whole window: unlocking, opening a carer, locking by hand and when idle
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real CfApplication runs, without a session bus registration, and the tests run from its
+ * "activate" handler against the window it opened.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "cf-application.h"
+#include "cf-caseload-view.h"
+#include "cf-profile.h"
+#include "cf-test-gui.h"
+#include "cf-unlock-page.h"
+#include "cf-window-private.h"
+
+#define PASSPHRASE "window test passphrase"
+
+static CfApplication *app;
+static char *carer_id;
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data,
+            guint      timeout_ms)
+{
+  gint64 until = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("timed out waiting");
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_type (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ENTRY_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Does any label or text field anywhere in @root, shown or not, hold @text? */
+static gboolean
+holds_text (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (GTK_IS_EDITABLE (child) &&
+          strstr (gtk_editable_get_text (GTK_EDITABLE (child)), text) != NULL)
+        return TRUE;
+      if (holds_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static CfWindow *
+window (void)
+{
+  return CF_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+static gboolean
+is_unlocked (gpointer data)
+{
+  return !cf_window_is_locked (window ());
+}
+
+static void
+unlock (void)
+{
+  GtkWidget *page = find_type (GTK_WIDGET (window ()), CF_TYPE_UNLOCK_PAGE);
+  GtkWidget *entry = find_type (page, ADW_TYPE_PASSWORD_ENTRY_ROW);
+
+  g_assert_true (cf_window_is_locked (window ()));
+  gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (page, "unlock-page.unlock", NULL));
+  spin_until (is_unlocked, NULL, 20000);
+  spin (200);
+}
+
+static void
+open_carer (void)
+{
+  GtkWidget *view = find_type (GTK_WIDGET (window ()), CF_TYPE_CASELOAD_VIEW);
+
+  g_signal_emit_by_name (view, "carer-activated", carer_id);
+  spin (100);
+}
+
+static void
+test_unlock_and_open (void)
+{
+  GtkWidget *root = GTK_WIDGET (window ());
+
+  g_assert_false (holds_text (root, "Goldcrest"));
+  unlock ();
+  /* The caseload shows the carer; opening them shows their record. */
+  g_assert_true (holds_text (root, "Hester Goldcrest"));
+  open_carer ();
+  g_assert_true (holds_text (root, "01632 960555"));
+}
+
+static void
+test_locks_when_idle (void)
+{
+  GtkWidget *root = GTK_WIDGET (window ());
+  gint64 now = g_get_monotonic_time ();
+
+  g_assert_false (cf_window_is_locked (window ()));
+
+  /* Nine minutes without a key or a click: still open (the default is 10). */
+  g_assert_false (cf_window_check_idle (window (), now + 9 * 60 * G_USEC_PER_SEC));
+  g_assert_false (cf_window_is_locked (window ()));
+
+  /* Eleven: locked, and nothing personal left in any widget, shown or hidden. */
+  g_assert_true (cf_window_check_idle (window (), now + 11 * 60 * G_USEC_PER_SEC));
+  g_assert_true (cf_window_is_locked (window ()));
+  spin (100);
+  g_assert_false (holds_text (root, "Goldcrest"));
+  g_assert_false (holds_text (root, "Hester"));
+  g_assert_false (holds_text (root, "01632 960555"));
+  /* After the crossfade, only the unlock page is on screen. */
+  spin (500);
+  g_assert_true (gtk_widget_get_mapped (find_type (root, CF_TYPE_UNLOCK_PAGE)));
+  g_assert_false (gtk_widget_get_mapped (find_type (root, CF_TYPE_CASELOAD_VIEW)));
+}
+
+static void
+test_lock_on_demand_keeps_edits (void)
+{
+  GtkWidget *root = GTK_WIDGET (window ());
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfCarer) carer = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *locality = NULL;
+
+  unlock ();
+  open_carer ();
+
+  /* Type into Locality, then lock at once (Ctrl+L's action), well within the autosave delay. */
+  locality = find_row (root, "Locality");
+  g_assert_nonnull (locality);
+  gtk_editable_set_text (GTK_EDITABLE (locality), "Saltmarsh End");
+  g_assert_true (gtk_widget_activate_action (root, "win.lock", NULL));
+  g_assert_true (cf_window_is_locked (window ()));
+  g_assert_false (holds_text (root, "Saltmarsh End"));
+
+  /* Nothing typed was lost to the lock. */
+  store = cf_profile_unlock (cf_application_get_profile_dir (app), PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  carer = cf_store_load_carer (store, carer_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_record_get_text (CF_RECORD (carer), "locality"), ==, "Saltmarsh End");
+}
+
+static int status;
+
+static void
+on_activate (GApplication *application)
+{
+  status = g_test_run ();
+  g_application_quit (application);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(CfCarer) carer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  char *app_argv[] = { (char *) "carefield", NULL };
+
+  cf_test_gui_init (&argc, &argv);
+
+  /* A profile where the application looks for it, with one carer in it. */
+  dir = cf_profile_default_dir ();
+  store = cf_profile_create (dir, PASSPHRASE, "Window Tester", NULL, &error);
+  g_assert_no_error (error);
+  carer = cf_carer_new ();
+  cf_record_set_text (CF_RECORD (carer), "given_name", "Hester");
+  cf_record_set_text (CF_RECORD (carer), "family_name", "Goldcrest");
+  cf_record_set_text (CF_RECORD (carer), "phone", "01632 960555");
+  g_assert_true (cf_store_save_carer (store, carer, &error));
+  carer_id = g_strdup (cf_record_get_id (CF_RECORD (carer)));
+  g_assert_true (cf_store_close (store, &error));
+
+  g_test_add_func ("/gui/window/unlock-and-open", test_unlock_and_open);
+  g_test_add_func ("/gui/window/locks-when-idle", test_locks_when_idle);
+  g_test_add_func ("/gui/window/lock-on-demand-keeps-edits", test_lock_on_demand_keeps_edits);
+
+  app = cf_application_new ();
+  /* No session bus registration: the test owns this process's only instance. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_application_run (G_APPLICATION (app), 1, app_argv);
+  g_clear_object (&app);
+  g_free (carer_id);
+
+  return status;
+}
