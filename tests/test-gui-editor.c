@@ -149,6 +149,7 @@ test_shows_record (Fixture       *fixture,
   g_assert_true (label_shown (root, "First contact due Thu 19 Nov"));
   g_assert_true (label_shown (root, "Amber"));
   g_assert_true (label_shown (root, "Waiting for first contact"));
+  g_assert_true (label_shown (root, "Re-rate…"));
 }
 
 static void
@@ -257,6 +258,9 @@ test_new_referral_saved_on_first_keystroke (Fixture       *fixture,
   /* Nothing typed, nothing stored. */
   g_assert_cmpint (cf_store_count (fixture->store, "carer", NULL), ==, 0);
   g_assert_true (label_shown (root, "saved as soon as you type"));
+  /* Not rated yet: the button says what it will do. */
+  g_assert_true (label_shown (root, "Set Priority…"));
+  g_assert_true (label_shown (root, "Not rated yet"));
 
   given = find_widget (root, ADW_TYPE_ENTRY_ROW, "Given Name");
   gtk_editable_set_text (GTK_EDITABLE (given), "Linnet");

@@ -110,7 +110,13 @@ idle_check (gpointer user_data)
 {
   CfWindow *self = user_data;
 
-  cf_window_check_idle (self, g_get_monotonic_time ());
+  if (cf_window_check_idle (self, g_get_monotonic_time ()))
+    return G_SOURCE_CONTINUE;
+
+  /* Past midnight "due today" becomes "overdue"; this costs nothing on other days. */
+  if (self->caseload != NULL)
+    cf_caseload_refresh_dates (self->caseload);
+
   return G_SOURCE_CONTINUE;
 }
 

@@ -121,6 +121,7 @@ struct _CfCarerEditor
   GtkImage             *priority_icon;
   GtkLabel             *priority_word;
   GtkWidget            *actions_box;
+  GtkWidget            *rerate_button;
   GtkWidget            *first_contact_button;
   GtkWidget            *waiting_well_button;
   GtkWidget            *close_button;
@@ -785,6 +786,10 @@ refresh_status (CfCarerEditor *self)
     priority_text = g_strdup (reason);
   adw_action_row_set_subtitle (self->priority_row, priority_text);
 
+  /* Rating for the first time is the same dialog, named for what it does. */
+  gtk_button_set_label (GTK_BUTTON (self->rerate_button),
+                        *priority == '\0' ? _("Set Priority…") : _("Re-rate…"));
+
   icon = priority_icon_name (priority);
   gtk_widget_set_visible (self->priority_pill, icon != NULL);
   gtk_image_set_from_icon_name (self->priority_icon, icon);
@@ -1122,6 +1127,7 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_icon);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_word);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, rerate_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, first_contact_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, waiting_well_button);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, close_button);

@@ -285,7 +285,8 @@ cf_referral_dialog_build (CfReferralDialog *self)
       save_label = _("_Record Call");
       break;
     case CF_REFERRAL_DIALOG_RERATE:
-      heading = _("Re-rate Priority");
+      heading = *cf_record_get_text (CF_RECORD (self->carer), "priority") == '\0'
+                ? _("Set Priority") : _("Re-rate Priority");
       body = _("The old priority and your reason are kept in the carer’s history.");
       text_label = _("_Reason for this priority");
       save_label = _("_Re-rate");
