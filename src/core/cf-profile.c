@@ -413,17 +413,25 @@ typedef struct
 {
   char    *dir;
   char    *passphrase;
+  char    *new_passphrase;
   char    *user_name;
   CfClock *clock;
   gboolean create;
 } UnlockData;
 
 static void
+wipe_string (char *text)
+{
+  if (text != NULL)
+    sodium_memzero (text, strlen (text));
+  g_free (text);
+}
+
+static void
 unlock_data_free (UnlockData *data)
 {
-  if (data->passphrase != NULL)
-    sodium_memzero (data->passphrase, strlen (data->passphrase));
-  g_free (data->passphrase);
+  wipe_string (data->passphrase);
+  wipe_string (data->new_passphrase);
   g_free (data->dir);
   g_free (data->user_name);
   g_clear_object (&data->clock);
@@ -529,4 +537,61 @@ cf_profile_create_finish (GAsyncResult  *result,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+change_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  UnlockData *data = task_data;
+  g_autoptr(GError) error = NULL;
+
+  if (cf_profile_change_passphrase (data->dir, data->passphrase, data->new_passphrase, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * cf_profile_change_passphrase_async:
+ *
+ * cf_profile_change_passphrase() in a thread: Argon2id runs twice, for the old passphrase and
+ * the new one, and must not freeze a window.
+ */
+void
+cf_profile_change_passphrase_async (const char          *dir,
+                                    const char          *old_passphrase,
+                                    const char          *new_passphrase,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  UnlockData *data;
+
+  g_return_if_fail (dir != NULL);
+  g_return_if_fail (old_passphrase != NULL);
+  g_return_if_fail (new_passphrase != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  data = g_new0 (UnlockData, 1);
+  data->dir = g_strdup (dir);
+  data->passphrase = g_strdup (old_passphrase);
+  data->new_passphrase = g_strdup (new_passphrase);
+  g_task_set_source_tag (task, cf_profile_change_passphrase_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) unlock_data_free);
+  g_task_run_in_thread (task, change_thread);
+}
+
+gboolean
+cf_profile_change_passphrase_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        cf_profile_change_passphrase_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

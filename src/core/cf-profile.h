@@ -46,6 +46,14 @@ gboolean  cf_profile_change_passphrase    (const char           *dir,
                                            const char           *old_passphrase,
                                            const char           *new_passphrase,
                                            GError              **error);
+void      cf_profile_change_passphrase_async  (const char           *dir,
+                                               const char           *old_passphrase,
+                                               const char           *new_passphrase,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean  cf_profile_change_passphrase_finish (GAsyncResult         *result,
+                                               GError              **error);
 void      cf_profile_unlock_async         (const char           *dir,
                                            const char           *passphrase,
                                            CfClock              *clock,

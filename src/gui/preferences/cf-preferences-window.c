@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-passphrase-dialog.h"
 #include "cf-preferences-window.h"
+#include "cf-profile.h"
 
 struct _CfPreferencesWindow
 {
@@ -19,13 +21,79 @@ struct _CfPreferencesWindow
   GtkWidget            *first_contact_row;
   GtkWidget            *first_contact_spin;
   AdwActionRow         *profile_row;
+  GtkWidget            *change_button;
+
+  char                 *profile_dir;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 static void
+on_passphrase_changed (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(CfPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  gtk_widget_set_sensitive (self->change_button, TRUE);
+
+  if (!cf_profile_change_passphrase_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %s says why, e.g. that the current passphrase was not right */
+      toast = adw_toast_new_format (_("The passphrase was not changed: %s"), error->message);
+    }
+  else
+    {
+      toast = adw_toast_new (_("Passphrase changed. Use the new one from now on."));
+    }
+
+  adw_toast_set_timeout (toast, 10);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+on_passphrase_response (CfPreferencesWindow *self,
+                        const char          *response,
+                        CfPassphraseDialog  *dialog)
+{
+  if (!g_str_equal (response, "change"))
+    return;
+
+  /* The dialog has what it needs from the worker; the result comes as a toast here. */
+
+  /* Argon2id runs twice: in a thread, with the button off until it is done. */
+  gtk_widget_set_sensitive (self->change_button, FALSE);
+  cf_profile_change_passphrase_async (self->profile_dir,
+                                      cf_passphrase_dialog_get_current (dialog),
+                                      cf_passphrase_dialog_get_new (dialog),
+                                      self->cancellable, on_passphrase_changed,
+                                      g_object_ref (self));
+}
+
+static void
+on_change_clicked (CfPreferencesWindow *self)
+{
+  CfPassphraseDialog *dialog = cf_passphrase_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_passphrase_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 cf_preferences_window_dispose (GObject *object)
 {
+  CfPreferencesWindow *self = CF_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->profile_dir, g_free);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (cf_preferences_window_parent_class)->dispose (object);
@@ -45,12 +113,15 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, first_contact_row);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, first_contact_spin);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, change_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_clicked);
 }
 
 static void
 cf_preferences_window_init (CfPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /**
@@ -84,6 +155,7 @@ cf_preferences_window_new (CfContext  *context,
     }
 
   adw_action_row_set_subtitle (self->profile_row, profile_dir);
+  self->profile_dir = g_strdup (profile_dir);
 
   return self;
 }
