@@ -16,6 +16,36 @@
 
 #include "cf-gui-util.h"
 
+/* Lets the main loop run for @ms milliseconds: timeouts, idles and redraws happen. */
+static inline void
+cf_test_spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first preferences row (entry, combo, action row…) under @root titled @title. */
+static inline GtkWidget *
+cf_test_find_row (GtkWidget  *root,
+                  const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = cf_test_find_row (child, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static inline void
 cf_test_gui_init (int    *argc,
                   char ***argv)

@@ -24,15 +24,6 @@ typedef struct
 } Fixture;
 
 static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -53,7 +44,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 700);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->editor));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  spin (50);
+  cf_test_spin (50);
 }
 
 static void
@@ -61,7 +52,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (20);
+  cf_test_spin (20);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->context);
 }
@@ -137,7 +128,7 @@ test_shows_record (Fixture       *fixture,
   g_autofree char *title = NULL;
 
   cf_carer_editor_set_carer (fixture->editor, carer);
-  spin (50);
+  cf_test_spin (50);
 
   given = find_widget (root, ADW_TYPE_ENTRY_ROW, "Given Name");
   g_assert_nonnull (given);
@@ -163,7 +154,7 @@ test_validation_messages (Fixture       *fixture,
   GtkWidget *phone;
 
   cf_carer_editor_set_carer (fixture->editor, carer);
-  spin (50);
+  cf_test_spin (50);
 
   dob = find_widget (root, ADW_TYPE_ENTRY_ROW, "Date of Birth (day/month/year)");
   postcode = find_widget (root, ADW_TYPE_ENTRY_ROW, "Postcode");
@@ -177,7 +168,7 @@ test_validation_messages (Fixture       *fixture,
 
   /* A date of birth in the future: said in words next to the field, and marked invalid. */
   gtk_editable_set_text (GTK_EDITABLE (dob), "01/02/2030");
-  spin (20);
+  cf_test_spin (20);
   g_assert_true (label_shown (root, "The date of birth is in the future."));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (dob), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
@@ -186,14 +177,14 @@ test_validation_messages (Fixture       *fixture,
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (carer), "date_of_birth"), ==, "2030-02-01");
 
   gtk_editable_set_text (GTK_EDITABLE (dob), "21/3/1958");
-  spin (20);
+  cf_test_spin (20);
   g_assert_false (label_shown (root, "The date of birth is in the future."));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (dob), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_FALSE);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (carer), "date_of_birth"), ==, "1958-03-21");
 
   gtk_editable_set_text (GTK_EDITABLE (postcode), "XYZ 123");
-  spin (20);
+  cf_test_spin (20);
   g_assert_true (label_shown (root, "“XYZ 123” is not a UK postcode."));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (postcode), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
@@ -202,10 +193,10 @@ test_validation_messages (Fixture       *fixture,
 
   /* No way to contact: the only phone number removed, no address or email. */
   gtk_editable_set_text (GTK_EDITABLE (phone), "");
-  spin (20);
+  cf_test_spin (20);
   g_assert_true (label_shown (root, "There is no way to contact this carer."));
   gtk_editable_set_text (GTK_EDITABLE (phone), "01632 960555");
-  spin (20);
+  cf_test_spin (20);
   g_assert_false (label_shown (root, "There is no way to contact this carer."));
 }
 
@@ -221,13 +212,13 @@ test_autosave_and_flush (Fixture       *fixture,
   gint64 outbox_before = cf_store_count (fixture->store, "outbox", NULL);
 
   cf_carer_editor_set_carer (fixture->editor, carer);
-  spin (50);
+  cf_test_spin (50);
   locality = find_widget (root, ADW_TYPE_ENTRY_ROW, "Locality");
   g_assert_nonnull (locality);
 
   /* Saved by itself within a second of typing. */
   gtk_editable_set_text (GTK_EDITABLE (locality), "Saltmarsh End");
-  spin (900);
+  cf_test_spin (900);
   g_assert_false (cf_record_is_dirty (CF_RECORD (carer)));
   g_assert_true (label_shown (root, "All changes saved."));
   g_assert_cmpint (cf_store_count (fixture->store, "outbox", NULL), ==, outbox_before + 1);
@@ -254,7 +245,7 @@ test_new_referral_saved_on_first_keystroke (Fixture       *fixture,
 
   cf_record_set_text (CF_RECORD (carer), "referral_received_at", "2026-11-18T09:30:00Z");
   cf_carer_editor_set_carer (fixture->editor, carer);
-  spin (700);
+  cf_test_spin (700);
   /* Nothing typed, nothing stored. */
   g_assert_cmpint (cf_store_count (fixture->store, "carer", NULL), ==, 0);
   g_assert_true (label_shown (root, "saved as soon as you type"));
@@ -264,7 +255,7 @@ test_new_referral_saved_on_first_keystroke (Fixture       *fixture,
 
   given = find_widget (root, ADW_TYPE_ENTRY_ROW, "Given Name");
   gtk_editable_set_text (GTK_EDITABLE (given), "Linnet");
-  spin (900);
+  cf_test_spin (900);
   g_assert_cmpint (cf_store_count (fixture->store, "carer", NULL), ==, 1);
   g_assert_false (cf_record_is_new (CF_RECORD (carer)));
 }
@@ -281,16 +272,16 @@ test_cared_for (Fixture       *fixture,
   GtkWidget *name;
 
   cf_carer_editor_set_carer (fixture->editor, carer);
-  spin (50);
+  cf_test_spin (50);
   g_assert_true (label_shown (root, "No one recorded yet"));
 
   g_assert_true (gtk_widget_activate_action (root, "editor.add-cared-for", NULL));
-  spin (50);
+  cf_test_spin (50);
   g_assert_false (label_shown (root, "No one recorded yet"));
   name = find_widget (root, ADW_TYPE_ENTRY_ROW, "Name");
   g_assert_nonnull (name);
   gtk_editable_set_text (GTK_EDITABLE (name), "Arthur Goldcrest");
-  spin (900);
+  cf_test_spin (900);
 
   reloaded = cf_store_load_carer (fixture->store, cf_record_get_id (CF_RECORD (carer)), &error);
   g_assert_no_error (error);
@@ -308,12 +299,12 @@ test_actions_follow_status (Fixture       *fixture,
   GtkWidget *root = GTK_WIDGET (fixture->editor);
 
   cf_carer_editor_set_carer (fixture->editor, carer);
-  spin (50);
+  cf_test_spin (50);
   g_assert_true (label_shown (root, "Record First Contact…"));
 
   g_assert_true (cf_referral_record_contact (fixture->store, carer, "first-contact", NULL,
                                              "Phoned.", &error));
-  spin (50);
+  cf_test_spin (50);
   /* The history shows it, newest first, with who recorded it. */
   g_assert_true (label_shown (root, "First contact made"));
   g_assert_true (label_shown (root, "by Editor Tester: Phoned."));
@@ -323,7 +314,7 @@ test_actions_follow_status (Fixture       *fixture,
   g_assert_false (label_shown (root, "Waiting Well Call…"));
 
   g_assert_true (cf_referral_close (fixture->store, carer, "Leaflet and local group.", &error));
-  spin (50);
+  cf_test_spin (50);
   g_assert_true (label_shown (root, "Closed with information and advice"));
   g_assert_true (label_shown (root, "Leaflet and local group."));
   g_assert_true (label_shown (root, "Reopen…"));

@@ -16,15 +16,6 @@
 #define OLD_PASSPHRASE "preferences old passphrase"
 #define NEW_PASSPHRASE "a quite different passphrase"
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
@@ -43,31 +34,12 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, title)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The password entry in the row titled @title. */
 static GtkWidget *
 entry (CfPassphraseDialog *dialog,
        const char         *title)
 {
-  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+  GtkWidget *row = cf_test_find_row (GTK_WIDGET (dialog), title);
   GtkWidget *found = NULL;
 
   g_assert_nonnull (row);
@@ -97,7 +69,7 @@ open_dialog (GtkWidget *preferences)
 
   g_assert_nonnull (change);
   g_signal_emit_by_name (change, "clicked");
-  spin (100);
+  cf_test_spin (100);
 
   /* The one showing now: an earlier dialog may still be on its way out. */
   toplevels = gtk_window_get_toplevels ();
@@ -121,7 +93,7 @@ fill (CfPassphraseDialog *dialog,
   gtk_editable_set_text (GTK_EDITABLE (entry (dialog, "Current Passphrase")), current);
   gtk_editable_set_text (GTK_EDITABLE (entry (dialog, "New Passphrase")), fresh);
   gtk_editable_set_text (GTK_EDITABLE (entry (dialog, "New Passphrase Again")), again);
-  spin (20);
+  cf_test_spin (20);
 }
 
 /* As a person does: the dialog's own button, which also closes it. */
@@ -161,7 +133,7 @@ test_change_passphrase (void)
 
   preferences = cf_preferences_window_new (context, dir);
   gtk_window_present (GTK_WINDOW (preferences));
-  spin (50);
+  cf_test_spin (50);
 
   dialog = open_dialog (GTK_WIDGET (preferences));
   message = ADW_MESSAGE_DIALOG (dialog);
@@ -184,7 +156,7 @@ test_change_passphrase (void)
   fill (dialog, "not the old passphrase", NEW_PASSPHRASE, NEW_PASSPHRASE);
   g_assert_true (adw_message_dialog_get_response_enabled (message, "change"));
   click_change (dialog);
-  spin (2000);
+  cf_test_spin (2000);
   g_assert_true (unlocks_with (dir, OLD_PASSPHRASE));
   g_assert_false (unlocks_with (dir, NEW_PASSPHRASE));
 
@@ -192,12 +164,12 @@ test_change_passphrase (void)
   dialog = open_dialog (GTK_WIDGET (preferences));
   fill (dialog, OLD_PASSPHRASE, NEW_PASSPHRASE, NEW_PASSPHRASE);
   click_change (dialog);
-  spin (2000);
+  cf_test_spin (2000);
   g_assert_true (unlocks_with (dir, NEW_PASSPHRASE));
   g_assert_false (unlocks_with (dir, OLD_PASSPHRASE));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
-  spin (20);
+  cf_test_spin (20);
 }
 
 int

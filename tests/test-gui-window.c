@@ -38,15 +38,6 @@ spin_until (gboolean (*done) (gpointer),
     }
 }
 
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
@@ -59,25 +50,6 @@ find_type (GtkWidget *root,
       if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
         return child;
       if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_ENTRY_ROW (child) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
-        return child;
-      if ((found = find_row (child, title)) != NULL)
         return found;
     }
 
@@ -126,7 +98,7 @@ unlock (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (page, "unlock-page.unlock", NULL));
   spin_until (is_unlocked, NULL, 20000);
-  spin (200);
+  cf_test_spin (200);
 }
 
 static void
@@ -135,7 +107,7 @@ open_carer (void)
   GtkWidget *view = find_type (GTK_WIDGET (window ()), CF_TYPE_CASELOAD_VIEW);
 
   g_signal_emit_by_name (view, "carer-activated", carer_id);
-  spin (100);
+  cf_test_spin (100);
 }
 
 static void
@@ -166,12 +138,12 @@ test_locks_when_idle (void)
   /* Eleven: locked, and nothing personal left in any widget, shown or hidden. */
   g_assert_true (cf_window_check_idle (window (), now + 11 * 60 * G_USEC_PER_SEC));
   g_assert_true (cf_window_is_locked (window ()));
-  spin (100);
+  cf_test_spin (100);
   g_assert_false (holds_text (root, "Goldcrest"));
   g_assert_false (holds_text (root, "Hester"));
   g_assert_false (holds_text (root, "01632 960555"));
   /* After the crossfade, only the unlock page is on screen. */
-  spin (500);
+  cf_test_spin (500);
   g_assert_true (gtk_widget_get_mapped (find_type (root, CF_TYPE_UNLOCK_PAGE)));
   g_assert_false (gtk_widget_get_mapped (find_type (root, CF_TYPE_CASELOAD_VIEW)));
 }
@@ -189,7 +161,7 @@ test_lock_on_demand_keeps_edits (void)
   open_carer ();
 
   /* Type into Locality, then lock at once (Ctrl+L's action), well within the autosave delay. */
-  locality = find_row (root, "Locality");
+  locality = cf_test_find_row (root, "Locality");
   g_assert_nonnull (locality);
   gtk_editable_set_text (GTK_EDITABLE (locality), "Saltmarsh End");
   g_assert_true (gtk_widget_activate_action (root, "win.lock", NULL));
