@@ -16,6 +16,7 @@
 #include "cf-demo.h"
 #include "cf-profile.h"
 #include "cf-store-private.h"
+#include "cf-test-util.h"
 
 #define N_DEMO 200
 #define N_OWN  3
@@ -222,21 +223,9 @@ add_carer (Fixture    *fixture,
            const char *priority,
            const char *received_at)
 {
-  g_autoptr(GError) error = NULL;
-  CfCarer *carer = cf_carer_new ();
-  CfRecord *record = CF_RECORD (carer);
-
-  cf_record_set_text (record, "given_name", given);
-  cf_record_set_text (record, "family_name", family);
-  cf_record_set_text (record, "locality", locality);
-  cf_record_set_text (record, "postcode", postcode);
-  cf_record_set_text (record, "phone", phone);
-  cf_record_set_text (record, "priority", priority);
-  cf_record_set_text (record, "referral_received_at", received_at);
-  g_assert_true (cf_store_save_carer (fixture->store, carer, &error));
-  g_assert_no_error (error);
-
-  return carer;
+  return cf_test_save_carer (fixture->store, "given_name", given, "family_name", family,
+                             "locality", locality, "postcode", postcode, "phone", phone,
+                             "priority", priority, "referral_received_at", received_at, NULL);
 }
 
 static void
@@ -520,18 +509,7 @@ test_stays_lazy (Fixture       *fixture,
   guint n_carers;
 
   /* 3,000 more, straight in with SQL, which is quicker than the save path. */
-  g_assert_true (cf_store_exec (fixture->store,
-                                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                                "WHERE i < 3000) "
-                                "INSERT INTO carer (id, updated_at, updated_by, reference, "
-                                "given_name, family_name, postcode, phone, status, priority, "
-                                "referral_received_at) "
-                                "SELECT printf ('id-%05d', i), '', '', printf ('CF-%08X', i), "
-                                "'Given' || i, 'Family' || (i % 97), "
-                                "printf ('ZZ99 %dAB', i % 10), printf ('01632 96%04d', i), "
-                                "CASE i % 3 WHEN 0 THEN 'waiting' WHEN 1 THEN 'active' "
-                                "ELSE 'closed' END, 'green', '2026-11-16T09:00:00Z' FROM n;",
-                                &error));
+  cf_test_insert_carers (fixture->store, 3000);
   g_assert_no_error (error);
   g_assert_true (cf_caseload_reload (fixture->caseload, &error));
   g_assert_no_error (error);

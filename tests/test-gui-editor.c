@@ -14,6 +14,7 @@
 #include "cf-profile.h"
 #include "cf-referral.h"
 #include "cf-test-gui.h"
+#include "cf-test-util.h"
 
 typedef struct
 {
@@ -105,17 +106,10 @@ label_shown (GtkWidget  *root,
 static CfCarer *
 saved_carer (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfCarer) carer = cf_carer_new ();
-
-  cf_record_set_text (CF_RECORD (carer), "given_name", "Hester");
-  cf_record_set_text (CF_RECORD (carer), "family_name", "Goldcrest");
-  cf_record_set_text (CF_RECORD (carer), "phone", "01632 960555");
-  cf_record_set_text (CF_RECORD (carer), "referral_received_at", "2026-11-16T09:00:00Z");
-  cf_record_set_text (CF_RECORD (carer), "priority", "amber");
-  g_assert_true (cf_store_save_carer (fixture->store, carer, &error));
-
-  return g_steal_pointer (&carer);
+  return cf_test_save_carer (fixture->store, "given_name", "Hester", "family_name", "Goldcrest",
+                             "phone", "01632 960555",
+                             "referral_received_at", "2026-11-16T09:00:00Z",
+                             "priority", "amber", NULL);
 }
 
 static void
