@@ -8,7 +8,9 @@
 
 #include <stdarg.h>
 
+#include "cf-assessment.h"
 #include "cf-carer.h"
+#include "cf-demo.h"
 #include "cf-store-private.h"
 
 /* Saves a new carer through the ordinary save path, with text fields given as name, value
@@ -55,4 +57,13 @@ cf_test_insert_carers (CfStore *store,
 
   g_assert_true (cf_store_exec (store, sql, &error));
   g_assert_no_error (error);
+}
+
+/* Answers every question the decision needs; see cf_demo_answer_assessment(). */
+static inline void
+cf_test_answer_all (CfAssessment *assessment,
+                    gboolean      eligible)
+{
+  cf_demo_answer_assessment (assessment, eligible);
+  g_assert_cmpuint (g_hash_table_size (cf_assessment_get_answers (assessment)), >=, 26);
 }

@@ -307,7 +307,7 @@ test_live_updates (Fixture       *fixture,
   /* Under a filter, a carer who no longer matches leaves the list. */
   cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_WAITING);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_true (cf_referral_close (fixture->store, b, "Leaflet.", &error));
+  g_assert_true (cf_referral_close (fixture->store, b, "information-only", "Leaflet.", &error));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
   /* A deleted carer leaves too. */

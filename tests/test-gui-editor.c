@@ -307,7 +307,8 @@ test_actions_follow_status (Fixture       *fixture,
   g_assert_false (label_shown (root, "Record First Contact…"));
   g_assert_false (label_shown (root, "Waiting Well Call…"));
 
-  g_assert_true (cf_referral_close (fixture->store, carer, "Leaflet and local group.", &error));
+  g_assert_true (cf_referral_close (fixture->store, carer, "information-only",
+                                    "Leaflet and local group.", &error));
   cf_test_spin (50);
   g_assert_true (label_shown (root, "Closed with information and advice"));
   g_assert_true (label_shown (root, "Leaflet and local group."));

@@ -581,11 +581,14 @@ test_referral_operations (void)
                                               NULL, &error));
   g_clear_error (&error);
 
-  g_assert_false (cf_referral_close (store, carer, "", &error));
+  g_assert_false (cf_referral_close (store, carer, "information-only", "", &error));
   g_clear_error (&error);
-  g_assert_true (cf_referral_close (store, carer, "Carers’ guide; local support group.",
-                                    &error));
+  g_assert_false (cf_referral_close (store, carer, "", "Carers’ guide.", &error));
+  g_clear_error (&error);
+  g_assert_true (cf_referral_close (store, carer, "declined",
+                                    "Carers’ guide; local support group.", &error));
   g_assert_cmpstr (cf_record_get_text (record, "status"), ==, "closed");
+  g_assert_cmpstr (cf_record_get_text (record, "closure_outcome"), ==, "declined");
 
   g_assert_true (cf_referral_reopen (store, carer, "Carer asked again.", &error));
   g_assert_cmpstr (cf_record_get_text (record, "status"), ==, "active");

@@ -15,6 +15,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cf-assessments.h"
 #include "cf-carer-event.h"
 #include "cf-caseload.h"
 #include "cf-choices.h"
@@ -33,6 +34,7 @@ typedef struct
   int        carers;
   int        seed;
   char      *user;
+  char      *role;
   char      *search;
   char      *filter;
   char     **rest;
@@ -44,6 +46,7 @@ cli_clear (Cli *cli)
 {
   g_free (cli->profile);
   g_free (cli->user);
+  g_free (cli->role);
   g_free (cli->search);
   g_free (cli->filter);
   g_strfreev (cli->rest);
@@ -158,9 +161,16 @@ command_init (Cli *cli)
   if (passphrase == NULL)
     return fail (error);
 
+  if (cli->role != NULL && !g_str_equal (cli->role, CF_ROLE_WORKER) &&
+      !g_str_equal (cli->role, CF_ROLE_COORDINATOR))
+    return usage (_("--role is worker or coordinator."));
+
   store = cf_profile_create (cli->profile, passphrase, cli->user,
                              cf_context_get_clock (cli->context), &error);
   if (store == NULL)
+    return fail (error);
+
+  if (cli->role != NULL && !cf_store_set_role (store, cli->role, &error))
     return fail (error);
 
   /* Translators: %s is a folder */
@@ -285,6 +295,8 @@ command_show (Cli *cli)
   g_autoptr(CfStore) store = NULL;
   g_autoptr(CfCarer) carer = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
   g_autofree char *name = NULL;
   CfRecord *record;
   GListModel *cared_for;
@@ -302,9 +314,23 @@ command_show (Cli *cli)
   if ((events = cf_store_list_events (store, cf_record_get_id (record), &error)) == NULL)
     return fail (error);
 
+  /* Each assessment is loaded whole, so each is audited as viewed. */
+  if ((listed = cf_assessments_list (store, cf_record_get_id (record), &error)) == NULL)
+    return fail (error);
+  assessments = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      CfRecord *summary = g_ptr_array_index (listed, i);
+      CfAssessment *assessment = cf_assessments_load (store, cf_record_get_id (summary), &error);
+
+      if (assessment == NULL)
+        return fail (error);
+      g_ptr_array_add (assessments, assessment);
+    }
+
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = cf_wire_carer_to_json (carer, events);
+      g_autoptr(JsonNode) node = cf_wire_carer_to_json (carer, events, assessments);
 
       print_json (node);
       return EXIT_SUCCESS;
@@ -354,6 +380,24 @@ command_show (Cli *cli)
       print_field (_("History"), line);
     }
 
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      CfAssessment *assessment = g_ptr_array_index (assessments, i);
+      CfRecord *fields = CF_RECORD (assessment);
+      g_autoptr(CfEligibility) proposal = cf_assessment_evaluate (assessment);
+      g_autofree char *title = cf_assessment_dup_title (assessment);
+      const char *decision = cf_record_get_text (fields, "decision");
+
+      print_field (_("Assessment"), title);
+      print_field (_("Status"), cf_assessment_is_finished (assessment) ? _("Finished")
+                                                                      : _("Draft"));
+      print_field (_("Proposed"), cf_eligibility_get_summary (proposal));
+      if (*decision != '\0')
+        print_field (_("Decision"), cf_decision_get_label (decision));
+      print_field (_("Reason for a different decision"),
+                   cf_record_get_text (fields, "decision_reason"));
+    }
+
   return EXIT_SUCCESS;
 }
 
@@ -378,6 +422,8 @@ cf_cli_run (int    argc,
       N_("gen-demo: the random seed; the same seed gives the same carers"), "N" },
     { "user", 0, 0, G_OPTION_ARG_STRING, &cli.user,
       N_("init: the worker’s name for the audit trail"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &cli.role,
+      N_("init: worker (the default) or coordinator"), N_("ROLE") },
     { "search", 0, 0, G_OPTION_ARG_STRING, &cli.search,
       N_("list: only carers matching these words"), N_("TEXT") },
     { "filter", 0, 0, G_OPTION_ARG_STRING, &cli.filter,

@@ -30,6 +30,8 @@ static const CfField carer_event_fields[] = {
   { "notes", CF_FIELD_TEXT },
   { "previous_priority", CF_FIELD_TEXT },
   { "priority", CF_FIELD_TEXT },
+  /* The assessment (or later, plan) the event is about, if any. */
+  { "related_id", CF_FIELD_TEXT },
   { NULL }
 };
 
@@ -83,6 +85,14 @@ cf_carer_event_dup_title (CfCarerEvent *self)
     return g_strdup (_("Closed with information and advice"));
   if (g_str_equal (kind, CF_EVENT_REOPENED))
     return g_strdup (_("Reopened"));
+  if (g_str_equal (kind, CF_EVENT_ASSESSMENT_STARTED))
+    return g_strdup (_("Assessment started"));
+  if (g_str_equal (kind, CF_EVENT_ASSESSMENT_FINISHED))
+    return g_strdup (_("Assessment finished"));
+  if (g_str_equal (kind, CF_EVENT_ASSESSMENT_RETURNED))
+    return g_strdup (_("Assessment returned for correction"));
+  if (g_str_equal (kind, CF_EVENT_RECORD_GIVEN))
+    return g_strdup (_("Written record given to the carer"));
   if (g_str_equal (kind, CF_EVENT_PRIORITY))
     {
       if (*previous == '\0')

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (CfCarerEvent, cf_carer_event, CF, CARER_EVENT, CfRecord)
 #define CF_EVENT_PRIORITY      "priority"
 #define CF_EVENT_CLOSED        "closed"
 #define CF_EVENT_REOPENED      "reopened"
+#define CF_EVENT_ASSESSMENT_STARTED  "assessment-started"
+#define CF_EVENT_ASSESSMENT_FINISHED "assessment-finished"
+#define CF_EVENT_ASSESSMENT_RETURNED "assessment-returned"
+#define CF_EVENT_RECORD_GIVEN        "written-record-given"
 
 CfCarerEvent *cf_carer_event_new       (const char   *carer_id,
                                         const char   *kind);

@@ -50,6 +50,8 @@ static const CfField carer_fields[] = {
   { "first_contact_at", CF_FIELD_TEXT },
   { "closed_at", CF_FIELD_TEXT },
   { "closure_reason", CF_FIELD_TEXT },
+  /* Why a carer was closed, counted as an outcome (DOMAIN.md, "Indicators"). */
+  { "closure_outcome", CF_FIELD_TEXT },
   { "worker", CF_FIELD_TEXT },
   { NULL }
 };

@@ -24,6 +24,12 @@ extern const CfChoice cf_referral_sources[];
 extern const CfChoice cf_contact_methods[];
 extern const CfChoice cf_relationships[];
 extern const CfChoice cf_contact_kinds[];
+extern const CfChoice cf_closure_outcomes[];
+extern const CfChoice cf_assessment_kinds[];
+extern const CfChoice cf_assessment_modes[];
+extern const CfChoice cf_reg3_outcomes[];
+extern const CfChoice cf_unable_reasons[];
+extern const CfChoice cf_wellbeing_areas[];
 
 guint       cf_choices_count (const CfChoice *choices);
 int         cf_choices_find  (const CfChoice *choices,

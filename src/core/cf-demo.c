@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "cf-assessment-answer.h"
 #include "cf-carer-event.h"
 #include "cf-carer.h"
 #include "cf-demo.h"
@@ -66,6 +67,13 @@ iso8601 (GDateTime *when)
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+static void add_demo_assessment (GPtrArray *records,
+                                 GRand     *rand,
+                                 CfCarer   *carer,
+                                 GDateTime *contacted,
+                                 GDateTime *now,
+                                 gboolean   finished);
 
 static void
 add_demo_carer (GPtrArray *records,
@@ -154,9 +162,12 @@ add_demo_carer (GPtrArray *records,
           cf_record_set_text (record, "closed_at", contacted_text);
           cf_record_set_text (record, "closure_reason",
                               "Information and advice given: carers’ guide and local groups.");
+          cf_record_set_text (record, "closure_outcome", "information-only");
         }
       g_ptr_array_add (records, g_object_ref (carer));
       g_ptr_array_add (records, g_steal_pointer (&event));
+      if (roll >= 50 && roll < 88)
+        add_demo_assessment (records, rand, carer, contacted, now, roll >= 65);
     }
   else
     {
@@ -173,6 +184,112 @@ add_demo_carer (GPtrArray *records,
       cf_record_set_bool (CF_RECORD (cared_for), "lives_with_carer", g_rand_boolean (rand));
       g_ptr_array_add (records, g_object_ref (cared_for));
     }
+}
+
+/**
+ * cf_demo_answer_assessment:
+ * @eligible: whether the answers make the carer eligible
+ *
+ * Answers every question the decision needs (for demonstrations and tests). With @eligible
+ * the carer cannot maintain a habitable home without help, and the impact on their health and
+ * wellbeing is significant; without it every outcome is achievable, health is not at risk and
+ * the impact is not significant.
+ */
+void
+cf_demo_answer_assessment (CfAssessment *assessment,
+                           gboolean      eligible)
+{
+  static const char * const fixed[] = {
+    "caring.necessary_care", "yes",
+    "consent.assessment", "yes",
+    "ability.able_now", "yes",
+    "ability.willing_now", "yes",
+    "ability.able_future", "unsure",
+    "ability.willing_future", "yes",
+    "safeguarding.concern", "no",
+    "health.at_risk", "no",
+    NULL
+  };
+
+  g_return_if_fail (CF_IS_ASSESSMENT (assessment));
+  g_return_if_fail (!cf_assessment_is_finished (assessment));
+
+  for (guint i = 0; fixed[i] != NULL; i += 2)
+    cf_assessment_set_answer (assessment, fixed[i], fixed[i + 1], NULL);
+
+  for (guint i = 0; cf_reg3_outcomes[i].id != NULL; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("outcome.%s.achievable", cf_reg3_outcomes[i].id);
+      gboolean unable = eligible && g_str_equal (cf_reg3_outcomes[i].id, "home");
+
+      cf_assessment_set_answer (assessment, key, unable ? "unable" : "achievable", NULL);
+    }
+  if (eligible)
+    cf_assessment_set_answer (assessment, "outcome.home.reason", "needs-help", NULL);
+
+  for (guint i = 0; cf_wellbeing_areas[i].id != NULL; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("wellbeing.%s.impact", cf_wellbeing_areas[i].id);
+      gboolean significant = eligible && g_str_equal (cf_wellbeing_areas[i].id, "health");
+
+      cf_assessment_set_answer (assessment, key, significant ? "significant" : "some", NULL);
+    }
+  cf_assessment_set_answer (assessment, "wellbeing.overall", eligible ? "yes" : "no", NULL);
+}
+
+/* Some active carers have an assessment: a draft part-way through, or a finished one with
+ * the decision the rules proposed. Written directly, as if it had been done at the visit. */
+static void
+add_demo_assessment (GPtrArray *records,
+                     GRand     *rand,
+                     CfCarer   *carer,
+                     GDateTime *contacted,
+                     GDateTime *now,
+                     gboolean   finished)
+{
+  const char *carer_id = cf_record_get_id (CF_RECORD (carer));
+  g_autoptr(CfAssessment) assessment = cf_assessment_new (carer_id, "carer");
+  g_autoptr(GDateTime) later = g_date_time_add_days (contacted, g_rand_int_range (rand, 3, 20));
+  g_autoptr(GDateTime) visit = g_date_time_compare (later, now) > 0 ? g_date_time_ref (now)
+                                                                    : g_date_time_ref (later);
+  g_autofree char *visit_day = g_date_time_format (visit, "%Y-%m-%d");
+  g_autofree char *visit_at = iso8601 (visit);
+  CfRecord *record = CF_RECORD (assessment);
+  gboolean eligible = g_rand_int_range (rand, 0, 4) > 0;
+  g_autoptr(GPtrArray) all = NULL;
+
+  cf_record_set_text (record, "mode", g_rand_boolean (rand) ? "face-to-face" : "phone");
+  cf_record_set_text (record, "assessed_on", visit_day);
+  cf_record_set_text (record, "assessor", "demo");
+  cf_assessment_set_answer (assessment, "caring.role",
+                            "Helps with washing, dressing, meals and medication every day.", NULL);
+  cf_assessment_set_answer (assessment, "fluctuation.bad_days",
+                            "Up several times in the night; too tired to go out.", NULL);
+
+  if (finished)
+    {
+      g_autoptr(CfEligibility) proposal = NULL;
+
+      cf_demo_answer_assessment (assessment, eligible);
+      proposal = cf_assessment_evaluate (assessment);
+      cf_record_set_text (record, "decision", cf_eligibility_get_decision_id (proposal));
+      cf_record_set_text (record, "proposed", cf_eligibility_get_decision_id (proposal));
+      cf_record_set_text (record, "decided_by", "organisation");
+      cf_record_set_text (record, "status", CF_ASSESSMENT_FINISHED);
+      cf_record_set_text (record, "finished_at", visit_at);
+      cf_record_set_text (record, "finished_by", "demo");
+      cf_record_set_int (record, "revision", 1);
+    }
+  else
+    {
+      cf_assessment_set_answer (assessment, "caring.necessary_care", "yes", NULL);
+      cf_assessment_set_answer (assessment, "health.at_risk",
+                                g_rand_boolean (rand) ? "yes" : "no", NULL);
+    }
+
+  all = cf_assessment_dup_records (assessment);
+  for (guint i = 0; i < all->len; i++)
+    g_ptr_array_add (records, g_object_ref (g_ptr_array_index (all, i)));
 }
 
 /**

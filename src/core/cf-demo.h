@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "cf-assessment.h"
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,8 @@ gboolean cf_demo_generate (CfStore  *store,
                            guint     n_carers,
                            guint32   seed,
                            GError  **error);
+
+void     cf_demo_answer_assessment (CfAssessment *assessment,
+                                    gboolean      eligible);
 
 G_END_DECLS

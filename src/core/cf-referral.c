@@ -160,14 +160,17 @@ cf_referral_rerate (CfStore     *store,
 
 /**
  * cf_referral_close:
+ * @outcome: one of cf_closure_outcomes
  * @advice_given: what information and advice was given, and where to
  *
- * Closes a carer with information and advice only. DOMAIN.md: a carer can be given information
- * and advice and closed without an assessment; it counts as an outcome.
+ * Closes a carer with information and advice. DOMAIN.md: a carer can be given information and
+ * advice and closed without an assessment, or after one that found nothing eligible, or after
+ * declining (s.11); each counts as an outcome.
  */
 gboolean
 cf_referral_close (CfStore     *store,
                    CfCarer     *carer,
+                   const char  *outcome,
                    const char  *advice_given,
                    GError     **error)
 {
@@ -177,6 +180,13 @@ cf_referral_close (CfStore     *store,
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
   g_return_val_if_fail (CF_IS_CARER (carer), FALSE);
+
+  if (cf_choices_find (cf_closure_outcomes, outcome) < 0)
+    {
+      g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
+                           _("Say why the carer is being closed."));
+      return FALSE;
+    }
 
   if (!require_text (advice_given,
                      _("Say what information and advice was given before closing."), error))
@@ -188,6 +198,7 @@ cf_referral_close (CfStore     *store,
   cf_record_set_text (record, "status", "closed");
   cf_record_set_text (record, "closed_at", at);
   cf_record_set_text (record, "closure_reason", advice_given);
+  cf_record_set_text (record, "closure_outcome", outcome);
 
   return save_with_event (store, carer, event, error);
 }

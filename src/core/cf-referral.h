@@ -24,6 +24,7 @@ gboolean cf_referral_rerate         (CfStore     *store,
                                      GError     **error);
 gboolean cf_referral_close          (CfStore     *store,
                                      CfCarer     *carer,
+                                     const char  *outcome,
                                      const char  *advice_given,
                                      GError     **error);
 gboolean cf_referral_reopen         (CfStore     *store,

@@ -40,6 +40,12 @@ CfStore *cf_store_new_at_version        (const char  *path,
                                          GBytes      *key,
                                          int          version,
                                          GError     **error);
+GPtrArray *cf_store_load_records        (CfStore     *self,
+                                         GType        type,
+                                         const char  *where,
+                                         const char  *arg1,
+                                         const char  *arg2,
+                                         GError     **error);
 gboolean cf_store_exec                  (CfStore     *self,
                                          const char  *sql,
                                          GError     **error);

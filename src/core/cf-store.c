@@ -34,6 +34,7 @@ struct _CfStore
   sqlite3  *db;
   char     *device_id;
   char     *user_name;
+  char     *role;
 };
 
 static void cf_store_initable_iface_init (GInitableIface *iface);
@@ -50,6 +51,7 @@ enum {
   PROP_KEY,
   PROP_CLOCK,
   PROP_TARGET_VERSION,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -164,6 +166,57 @@ static const char *migrations[] = {
   "  previous_priority TEXT NOT NULL DEFAULT '',"
   "  priority TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX carer_event_by_carer ON carer_event (carer_id, occurred_at);",
+
+  /* 3: carers' assessments, one row per answer, and history entries that point at them. */
+  "CREATE TABLE assessment ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  sync_state TEXT NOT NULL DEFAULT 'local'"
+  "    CHECK (sync_state IN ('synced', 'local', 'conflict', 'error')),"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  kind TEXT NOT NULL DEFAULT '',"
+  "  mode TEXT NOT NULL DEFAULT '',"
+  "  template TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'draft',"
+  "  assessed_on TEXT NOT NULL DEFAULT '',"
+  "  assessor TEXT NOT NULL DEFAULT '',"
+  "  people_involved TEXT NOT NULL DEFAULT '',"
+  "  previous_id TEXT NOT NULL DEFAULT '',"
+  "  revision INTEGER NOT NULL DEFAULT 0,"
+  "  proposed TEXT NOT NULL DEFAULT '',"
+  "  decision TEXT NOT NULL DEFAULT '',"
+  "  decision_reason TEXT NOT NULL DEFAULT '',"
+  "  decided_by TEXT NOT NULL DEFAULT '',"
+  "  decided_by_name TEXT NOT NULL DEFAULT '',"
+  "  council_signoff_by TEXT NOT NULL DEFAULT '',"
+  "  council_signoff_on TEXT NOT NULL DEFAULT '',"
+  "  finished_at TEXT NOT NULL DEFAULT '',"
+  "  finished_by TEXT NOT NULL DEFAULT '',"
+  "  returned_at TEXT NOT NULL DEFAULT '',"
+  "  returned_by TEXT NOT NULL DEFAULT '',"
+  "  return_reason TEXT NOT NULL DEFAULT '',"
+  "  record_given_on TEXT NOT NULL DEFAULT '',"
+  "  record_given_how TEXT NOT NULL DEFAULT '',"
+  "  record_language TEXT NOT NULL DEFAULT '',"
+  "  record_large_print INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX assessment_by_carer ON assessment (carer_id);"
+  "CREATE TABLE assessment_answer ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  sync_state TEXT NOT NULL DEFAULT 'local'"
+  "    CHECK (sync_state IN ('synced', 'local', 'conflict', 'error')),"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  assessment_id TEXT NOT NULL REFERENCES assessment (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  question TEXT NOT NULL,"
+  "  value TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX assessment_answer_by_assessment ON assessment_answer (assessment_id);"
+  "ALTER TABLE carer_event ADD COLUMN related_id TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE carer ADD COLUMN closure_outcome TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);
@@ -444,6 +497,9 @@ cf_store_initable_init (GInitable     *initable,
   self->user_name = meta_get (self, "user_name");
   if (self->user_name == NULL)
     self->user_name = g_strdup (g_get_user_name ());
+  self->role = meta_get (self, "role");
+  if (self->role == NULL)
+    self->role = g_strdup (CF_ROLE_WORKER);
 
   return TRUE;
 }
@@ -465,6 +521,7 @@ cf_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->device_id);
   g_free (self->user_name);
+  g_free (self->role);
 
   G_OBJECT_CLASS (cf_store_parent_class)->finalize (object);
 }
@@ -484,6 +541,9 @@ cf_store_get_property (GObject    *object,
       break;
     case PROP_CLOCK:
       g_value_set_object (value, self->clock);
+      break;
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -541,6 +601,9 @@ cf_store_class_init (CfStoreClass *klass)
     g_param_spec_int ("target-version", NULL, NULL, 0, CF_STORE_SCHEMA_VERSION,
                       CF_STORE_SCHEMA_VERSION,
                       G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -640,6 +703,42 @@ cf_store_set_user_name (CfStore    *self,
 
   g_free (self->user_name);
   self->user_name = g_strdup (user_name);
+}
+
+/**
+ * cf_store_get_role:
+ *
+ * Returns: %CF_ROLE_WORKER or %CF_ROLE_COORDINATOR. Until sync gives the role from the
+ *   server's session, it is set with `carefield-cli init --role` or in Preferences.
+ */
+const char *
+cf_store_get_role (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  return self->role;
+}
+
+gboolean
+cf_store_set_role (CfStore     *self,
+                   const char  *role,
+                   GError     **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_strcmp0 (role, CF_ROLE_WORKER) == 0 ||
+                        g_strcmp0 (role, CF_ROLE_COORDINATOR) == 0, FALSE);
+
+  if (g_str_equal (self->role, role))
+    return TRUE;
+
+  if (!meta_set (self, "role", role, error))
+    return FALSE;
+
+  g_free (self->role);
+  self->role = g_strdup (role);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROLE]);
+
+  return TRUE;
 }
 
 int
@@ -1027,13 +1126,13 @@ record_from_row (GType         type,
   return record;
 }
 
-static GPtrArray *
-load_records (CfStore     *self,
-              GType        type,
-              const char  *where,
-              const char  *arg1,
-              const char  *arg2,
-              GError     **error)
+GPtrArray *
+cf_store_load_records (CfStore     *self,
+                       GType        type,
+                       const char  *where,
+                       const char  *arg1,
+                       const char  *arg2,
+                       GError     **error)
 {
   g_autofree char *sql = select_sql (type, where);
   g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
@@ -1082,8 +1181,9 @@ cf_store_load_carer (CfStore     *self,
   g_return_val_if_fail (id_or_reference != NULL, NULL);
 
   reference = g_ascii_strup (id_or_reference, -1);
-  carers = load_records (self, CF_TYPE_CARER, "deleted = 0 AND (id = ? OR reference = ?)",
-                         id_or_reference, reference, error);
+  carers = cf_store_load_records (self, CF_TYPE_CARER,
+                                  "deleted = 0 AND (id = ? OR reference = ?)",
+                                  id_or_reference, reference, error);
   if (carers == NULL)
     return NULL;
 
@@ -1096,9 +1196,9 @@ cf_store_load_carer (CfStore     *self,
 
   carer = g_object_ref (g_ptr_array_index (carers, 0));
 
-  cared_for = load_records (self, CF_TYPE_CARED_FOR,
-                            "carer_id = ? AND deleted = 0 ORDER BY position, rowid",
-                            cf_record_get_id (CF_RECORD (carer)), NULL, error);
+  cared_for = cf_store_load_records (self, CF_TYPE_CARED_FOR,
+                                     "carer_id = ? AND deleted = 0 ORDER BY position, rowid",
+                                     cf_record_get_id (CF_RECORD (carer)), NULL, error);
   if (cared_for == NULL ||
       !cf_store_audit (self, CF_AUDIT_VIEW, "carer", cf_record_get_id (CF_RECORD (carer)),
                        NULL, error))
@@ -1125,9 +1225,9 @@ cf_store_list_events (CfStore     *self,
   g_return_val_if_fail (CF_IS_STORE (self), NULL);
   g_return_val_if_fail (carer_id != NULL, NULL);
 
-  return load_records (self, CF_TYPE_CARER_EVENT,
-                       "carer_id = ? AND deleted = 0 ORDER BY occurred_at, rowid",
-                       carer_id, NULL, error);
+  return cf_store_load_records (self, CF_TYPE_CARER_EVENT,
+                                "carer_id = ? AND deleted = 0 ORDER BY occurred_at, rowid",
+                                carer_id, NULL, error);
 }
 
 gint64

@@ -26,7 +26,7 @@ typedef enum
 } CfStoreError;
 
 /* The schema version this program writes; DESIGN.md: a newer database is refused. */
-#define CF_STORE_SCHEMA_VERSION 2
+#define CF_STORE_SCHEMA_VERSION 3
 
 /* Audit actions (DESIGN.md: "who viewed, created, changed, exported or printed"). */
 #define CF_AUDIT_VIEW   "view"
@@ -37,6 +37,10 @@ typedef enum
 #define CF_AUDIT_EXPORT "export"
 #define CF_AUDIT_PRINT  "print"
 #define CF_AUDIT_UNLOCK "unlock"
+
+/* Roles (DESIGN.md, "Scope"): a coordinator can also return finished assessments. */
+#define CF_ROLE_WORKER      "worker"
+#define CF_ROLE_COORDINATOR "coordinator"
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 
@@ -54,6 +58,10 @@ const char *cf_store_get_device_id     (CfStore      *self);
 const char *cf_store_get_user_name     (CfStore      *self);
 void        cf_store_set_user_name     (CfStore      *self,
                                         const char   *user_name);
+const char *cf_store_get_role          (CfStore      *self);
+gboolean    cf_store_set_role          (CfStore      *self,
+                                        const char   *role,
+                                        GError      **error);
 int         cf_store_get_schema_version (CfStore     *self);
 
 gboolean    cf_store_save              (CfStore      *self,

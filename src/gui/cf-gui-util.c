@@ -20,10 +20,26 @@
 GtkStringList *
 cf_choice_list_new (const CfChoice *choices)
 {
+  /* Translators: shown in a list of choices when none has been chosen yet */
+  return cf_choice_list_new_with_none (choices, _("Not recorded"));
+}
+
+/**
+ * cf_choice_list_new_with_none:
+ * @none_label: the words for no choice, such as “Not answered”
+ *
+ * Returns: (transfer full): like cf_choice_list_new(), with @none_label at position 0
+ */
+GtkStringList *
+cf_choice_list_new_with_none (const CfChoice *choices,
+                              const char     *none_label)
+{
   GtkStringList *model = gtk_string_list_new (NULL);
 
-  /* Translators: shown in a list of choices when none has been chosen yet */
-  gtk_string_list_append (model, _("Not recorded"));
+  g_return_val_if_fail (choices != NULL, model);
+  g_return_val_if_fail (none_label != NULL, model);
+
+  gtk_string_list_append (model, none_label);
   for (guint i = 0; choices[i].id != NULL; i++)
     gtk_string_list_append (model, _(choices[i].label));
 

@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 GtkStringList *cf_choice_list_new           (const CfChoice *choices);
+GtkStringList *cf_choice_list_new_with_none (const CfChoice *choices,
+                                             const char     *none_label);
 void           cf_gui_register_resources    (void);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cf-assessment.h"
 #include "cf-carer.h"
 #include "cf-record.h"
 
@@ -15,8 +16,10 @@ G_BEGIN_DECLS
 
 #define CF_WIRE_FORMAT_VERSION 1
 
-JsonNode *cf_wire_record_to_json (CfRecord  *record);
-JsonNode *cf_wire_carer_to_json  (CfCarer   *carer,
-                                  GPtrArray *events);
+JsonNode *cf_wire_record_to_json     (CfRecord     *record);
+JsonNode *cf_wire_assessment_to_json (CfAssessment *assessment);
+JsonNode *cf_wire_carer_to_json      (CfCarer      *carer,
+                                      GPtrArray    *events,
+                                      GPtrArray    *assessments);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-assessment-list.h"
 #include "cf-cared-for-row.h"
 #include "cf-carer-editor.h"
 #include "cf-carer-event.h"
@@ -132,6 +133,7 @@ struct _CfCarerEditor
   AdwPreferencesGroup  *referral_group;
   AdwPreferencesGroup  *cared_for_group;
   AdwPreferencesGroup  *history_group;
+  CfAssessmentList     *assessment_list;
   GtkLabel             *save_status;
 };
 
@@ -753,8 +755,12 @@ refresh_status (CfCarerEditor *self)
     }
   else if (g_str_equal (status, "closed"))
     {
+      const char *outcome = cf_record_get_text (record (self), "closure_outcome");
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->due_row),
-                                     _("Information and Advice Given"));
+                                     *outcome != '\0'
+                                     ? cf_choices_label (cf_closure_outcomes, outcome)
+                                     : _("Information and Advice Given"));
       adw_action_row_set_subtitle (self->due_row,
                                    cf_record_get_text (record (self), "closure_reason"));
     }
@@ -1117,6 +1123,8 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CF_TYPE_ASSESSMENT_LIST);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/carefield/Carefield/carer/cf-carer-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, scroller);
@@ -1138,6 +1146,7 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, referral_group);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, cared_for_group);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, assessment_list);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, save_status);
 
   gtk_widget_class_install_action (widget_class, "editor.first-contact", NULL, action_dialog);
@@ -1240,6 +1249,7 @@ cf_carer_editor_set_carer (CfCarerEditor *self,
   refresh_cared_for (self);
   refresh_history (self);
   refresh_save_status (self, NULL);
+  cf_assessment_list_set_carer (self->assessment_list, store, carer);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);

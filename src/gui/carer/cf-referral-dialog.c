@@ -29,6 +29,7 @@ struct _CfReferralDialog
   GtkWidget            *when;
   GtkWidget            *when_message;
   GtkWidget            *priorities[3];
+  GtkWidget            *outcomes[3];
   gboolean              text_required;
 };
 
@@ -59,6 +60,19 @@ dialog_priority (CfReferralDialog *self)
       if (self->priorities[i] != NULL &&
           gtk_check_button_get_active (GTK_CHECK_BUTTON (self->priorities[i])))
         return cf_priorities[i].id;
+    }
+
+  return NULL;
+}
+
+static const char *
+dialog_outcome (CfReferralDialog *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->outcomes); i++)
+    {
+      if (self->outcomes[i] != NULL &&
+          gtk_check_button_get_active (GTK_CHECK_BUTTON (self->outcomes[i])))
+        return cf_closure_outcomes[i].id;
     }
 
   return NULL;
@@ -150,7 +164,7 @@ cf_referral_dialog_response (AdwMessageDialog *dialog,
       ok = cf_referral_rerate (store, self->carer, priority, text, &error);
       break;
     case CF_REFERRAL_DIALOG_CLOSE:
-      ok = cf_referral_close (store, self->carer, text, &error);
+      ok = cf_referral_close (store, self->carer, dialog_outcome (self), text, &error);
       break;
     case CF_REFERRAL_DIALOG_REOPEN:
       ok = cf_referral_reopen (store, self->carer, text, &error);
@@ -256,6 +270,31 @@ build_priorities (CfReferralDialog *self)
   return box;
 }
 
+static GtkWidget *
+build_outcomes (CfReferralDialog *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label = gtk_label_new (_("Outcome"));
+
+  g_assert (cf_choices_count (cf_closure_outcomes) == G_N_ELEMENTS (self->outcomes));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Outcome"), -1);
+  for (guint i = 0; i < G_N_ELEMENTS (self->outcomes); i++)
+    {
+      self->outcomes[i] = gtk_check_button_new_with_label (_(cf_closure_outcomes[i].label));
+      if (i > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (self->outcomes[i]),
+                                    GTK_CHECK_BUTTON (self->outcomes[0]));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (self->outcomes[i]), i == 0);
+      gtk_box_append (GTK_BOX (box), self->outcomes[i]);
+    }
+
+  return box;
+}
+
 static void
 cf_referral_dialog_build (CfReferralDialog *self)
 {
@@ -294,8 +333,9 @@ cf_referral_dialog_build (CfReferralDialog *self)
       break;
     case CF_REFERRAL_DIALOG_CLOSE:
       heading = _("Close with Information and Advice");
-      body = _("Close the referral without an assessment. Say what information and advice was "
-               "given, and where the carer was pointed to.");
+      body = _("Close with information and advice: without an assessment, after one that "
+               "found nothing eligible, or when the carer declines. Say what was given, and "
+               "where the carer was pointed to.");
       text_label = _("_Information and advice given");
       save_label = _("_Close Referral");
       self->text_required = TRUE;
@@ -331,6 +371,9 @@ cf_referral_dialog_build (CfReferralDialog *self)
 
   if (self->kind == CF_REFERRAL_DIALOG_WAITING_WELL || self->kind == CF_REFERRAL_DIALOG_RERATE)
     gtk_box_append (GTK_BOX (box), build_priorities (self));
+
+  if (self->kind == CF_REFERRAL_DIALOG_CLOSE)
+    gtk_box_append (GTK_BOX (box), build_outcomes (self));
 
   gtk_box_append (GTK_BOX (box), labelled_text_view (text_label, &self->buffer));
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (update_response), self);
