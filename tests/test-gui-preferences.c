@@ -172,6 +172,50 @@ test_change_passphrase (void)
   cf_test_spin (20);
 }
 
+static void
+test_role_and_organisation (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "role-profile", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = cf_profile_create (dir, OLD_PASSPHRASE, NULL, NULL, &error);
+  g_autoptr(GSettings) settings = cf_context_dup_default_settings ();
+  g_autoptr(CfContext) context = cf_context_new (NULL, settings);
+  g_autoptr(CfStore) reopened = NULL;
+  CfPreferencesWindow *preferences;
+  GtkWidget *role;
+  GtkWidget *name;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (settings);
+  cf_context_set_store (context, store);
+
+  preferences = cf_preferences_window_new (context, dir);
+  gtk_window_present (GTK_WINDOW (preferences));
+  cf_test_spin (50);
+
+  /* The role is kept in the encrypted profile and survives reopening it. */
+  role = cf_test_find_row (GTK_WIDGET (preferences), "Your Role");
+  g_assert_nonnull (role);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (role)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (role), 1);
+  g_assert_cmpstr (cf_store_get_role (store), ==, CF_ROLE_COORDINATOR);
+  cf_context_set_store (context, NULL);
+  g_assert_true (cf_store_close (store, &error));
+  reopened = cf_profile_unlock (dir, OLD_PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_store_get_role (reopened), ==, CF_ROLE_COORDINATOR);
+
+  /* What the written record prints comes from here. */
+  name = cf_test_find_row (GTK_WIDGET (preferences), "Organisation Name");
+  g_assert_nonnull (name);
+  gtk_editable_set_text (GTK_EDITABLE (name), "Marshby Carers");
+  g_assert_cmpstr (g_settings_get_string (settings, "organisation-name"), ==,
+                   "Marshby Carers");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  cf_test_spin (20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,6 +223,7 @@ main (int    argc,
   cf_test_gui_init (&argc, &argv);
 
   g_test_add_func ("/gui/preferences/change-passphrase", test_change_passphrase);
+  g_test_add_func ("/gui/preferences/role-and-organisation", test_role_and_organisation);
 
   return g_test_run ();
 }

@@ -22,6 +22,11 @@ struct _CfPreferencesWindow
   GtkWidget            *first_contact_spin;
   AdwActionRow         *profile_row;
   GtkWidget            *change_button;
+  GtkWidget            *organisation_name_row;
+  GtkWidget            *organisation_phone_row;
+  AdwComboRow          *role_row;
+
+  CfContext            *context;
 
   char                 *profile_dir;
   GCancellable         *cancellable;
@@ -93,6 +98,7 @@ cf_preferences_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->profile_dir, g_free);
+  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_PREFERENCES_WINDOW);
 
@@ -114,7 +120,25 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, first_contact_spin);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, change_button);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow,
+                                        organisation_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow,
+                                        organisation_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, role_row);
   gtk_widget_class_bind_template_callback (widget_class, on_change_clicked);
+}
+
+static void
+on_role_selected (CfPreferencesWindow *self)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(GError) error = NULL;
+  const char *role = adw_combo_row_get_selected (self->role_row) == 1 ? CF_ROLE_COORDINATOR
+                                                                       : CF_ROLE_WORKER;
+
+  if (store != NULL && !cf_store_set_role (store, role, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                      adw_toast_new (error->message));
 }
 
 static void
@@ -134,6 +158,7 @@ cf_preferences_window_new (CfContext  *context,
 {
   CfPreferencesWindow *self;
   GSettings *settings;
+  CfStore *store;
 
   g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
 
@@ -146,13 +171,30 @@ cf_preferences_window_new (CfContext  *context,
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "first-contact-working-days", self->first_contact_spin,
                        "value", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "organisation-name", self->organisation_name_row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "organisation-phone", self->organisation_phone_row, "text",
+                       G_SETTINGS_BIND_DEFAULT);
     }
   else
     {
       /* Without the installed schema there is nowhere to keep a change: say so, don't pretend. */
       gtk_widget_set_sensitive (self->auto_lock_row, FALSE);
       gtk_widget_set_sensitive (self->first_contact_row, FALSE);
+      gtk_widget_set_sensitive (self->organisation_name_row, FALSE);
+      gtk_widget_set_sensitive (self->organisation_phone_row, FALSE);
     }
+
+  /* The role lives in the encrypted profile. Until sync takes it from the server's session
+   * (DESIGN.md, "Scope"), it is chosen here. */
+  self->context = g_object_ref (context);
+  store = cf_context_get_store (context);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), store != NULL);
+  if (store != NULL)
+    adw_combo_row_set_selected (self->role_row,
+                                g_str_equal (cf_store_get_role (store), CF_ROLE_COORDINATOR));
+  g_signal_connect_object (self->role_row, "notify::selected", G_CALLBACK (on_role_selected),
+                           self, G_CONNECT_SWAPPED);
 
   adw_action_row_set_subtitle (self->profile_row, profile_dir);
   self->profile_dir = g_strdup (profile_dir);
