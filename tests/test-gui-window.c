@@ -12,6 +12,9 @@
 #include <adwaita.h>
 
 #include "cf-application.h"
+#include "cf-assessment-editor.h"
+#include "cf-assessment-start-dialog.h"
+#include "cf-assessments.h"
 #include "cf-caseload-view.h"
 #include "cf-profile.h"
 #include "cf-test-gui.h"
@@ -176,6 +179,101 @@ test_lock_on_demand_keeps_edits (void)
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (carer), "locality"), ==, "Saltmarsh End");
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+shown_start_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i - 1);
+
+      if (CF_IS_ASSESSMENT_START_DIALOG (toplevel) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_WINDOW (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+test_assessment_start_lock_and_back (void)
+{
+  GtkWidget *root = GTK_WIDGET (window ());
+  GtkWidget *editor;
+  GtkWidget *period;
+  GtkWindow *dialog;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(CfAssessment) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  unlock ();
+  open_carer ();
+
+  /* Start: the dialog asks only what it must, and Start opens the new draft. */
+  g_assert_true (gtk_widget_activate_action (root, "win.start-assessment", NULL));
+  cf_test_spin (100);
+  dialog = shown_start_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Start"), "clicked");
+  cf_test_spin (200);
+  editor = find_type (root, CF_TYPE_ASSESSMENT_EDITOR);
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_nonnull (cf_assessment_editor_get_assessment (CF_ASSESSMENT_EDITOR (editor)));
+
+  /* Type an answer and lock within the autosave delay: nothing is lost. */
+  cf_assessment_editor_show_section (CF_ASSESSMENT_EDITOR (editor), "fluctuation");
+  cf_test_spin (50);
+  period = cf_test_find_row (editor, "Period considered");
+  g_assert_nonnull (period);
+  gtk_editable_set_text (GTK_EDITABLE (period), "The last three months");
+  g_assert_true (gtk_widget_activate_action (root, "win.lock", NULL));
+  g_assert_false (holds_text (root, "The last three months"));
+
+  store = cf_profile_unlock (cf_application_get_profile_dir (app), PASSPHRASE, NULL, &error);
+  g_assert_no_error (error);
+  listed = cf_assessments_list (store, carer_id, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  saved = cf_assessments_load (store, cf_record_get_id (g_ptr_array_index (listed, 0)), &error);
+  g_assert_cmpstr (cf_assessment_get_answer (saved, "fluctuation.period"), ==,
+                   "The last three months");
+  g_assert_true (cf_store_close (store, &error));
+
+  /* Opened again from the carer's page, and back to the carer with Alt+Left's action. */
+  unlock ();
+  open_carer ();
+  g_assert_true (holds_text (root, "Draft: not finished yet"));
+  g_assert_true (gtk_widget_activate_action (root, "win.open-assessment", "s",
+                                             cf_record_get_id (CF_RECORD (saved))));
+  cf_test_spin (100);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (holds_text (editor, "The last three months"));
+  g_assert_true (gtk_widget_activate_action (root, "win.show-carer", NULL));
+  cf_test_spin (600);
+  g_assert_false (gtk_widget_get_mapped (editor));
+  g_assert_true (holds_text (root, "01632 960555"));
+}
+
 static int status;
 
 static void
@@ -212,6 +310,8 @@ main (int    argc,
   g_test_add_func ("/gui/window/unlock-and-open", test_unlock_and_open);
   g_test_add_func ("/gui/window/locks-when-idle", test_locks_when_idle);
   g_test_add_func ("/gui/window/lock-on-demand-keeps-edits", test_lock_on_demand_keeps_edits);
+  g_test_add_func ("/gui/window/assessment-start-lock-and-back",
+                   test_assessment_start_lock_and_back);
 
   app = cf_application_new ();
   /* No session bus registration: the test owns this process's only instance. */

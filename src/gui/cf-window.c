@@ -13,6 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-assessment-editor.h"
+#include "cf-assessment-start-dialog.h"
+#include "cf-assessments.h"
 #include "cf-carer-editor.h"
 #include "cf-caseload-view.h"
 #include "cf-unlock-page.h"
@@ -29,8 +32,10 @@ struct _CfWindow
   GSettings            *settings;
   CfCaseload           *caseload;
   CfCarerEditor        *editor;
+  CfAssessmentEditor   *assessment_editor;
   CfUnlockPage         *unlock_page;
   CfCarer              *unsaved;
+  CfAssessment         *unsaved_assessment;
   GCancellable         *cancellable;
   gint64                last_activity;
   gint64                unlock_started;
@@ -45,8 +50,10 @@ struct _CfWindow
   GtkWidget            *content_box;
   AdwWindowTitle       *content_title;
   GtkWidget            *back_button;
+  GtkWidget            *carer_button;
   GtkStack             *content_stack;
   AdwBin               *editor_bin;
+  AdwBin               *assessment_bin;
   GMenuModel           *primary_menu;
 };
 
@@ -71,6 +78,11 @@ update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-referral", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-assessment",
+                                 unlocked && self->editor != NULL &&
+                                 cf_carer_editor_get_carer (self->editor) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-assessment", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-carer", unlocked);
 }
 
 static void
@@ -151,14 +163,55 @@ flush_editor (CfWindow *self)
   return FALSE;
 }
 
+/* Saves the open assessment. On failure the edit stays in the editor, and the caller keeps
+ * the assessment on screen (or in memory, when locking) rather than lose it. */
+static gboolean
+flush_assessment (CfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->assessment_editor == NULL ||
+      cf_assessment_editor_flush (self->assessment_editor, &error))
+    return TRUE;
+
+  /* Translators: %s says why saving failed */
+  message = g_strdup_printf (_("Could not save the assessment: %s"), error->message);
+  toast (self, message);
+  return FALSE;
+}
+
+static void
+close_assessment (CfWindow *self)
+{
+  if (self->assessment_editor != NULL)
+    cf_assessment_editor_set_assessment (self->assessment_editor, NULL, NULL);
+  gtk_widget_set_visible (self->carer_button, FALSE);
+}
+
 static void
 open_carer (CfWindow *self,
             CfCarer  *carer)
 {
+  close_assessment (self);
   cf_carer_editor_set_carer (self->editor, carer);
   gtk_stack_set_visible_child_name (self->content_stack, carer ? "carer" : "empty");
   if (carer != NULL)
     show_content (self);
+  update_actions (self);
+}
+
+static void
+open_assessment (CfWindow     *self,
+                 CfAssessment *assessment)
+{
+  CfCarer *carer = cf_carer_editor_get_carer (self->editor);
+
+  cf_assessment_editor_set_assessment (self->assessment_editor, carer, assessment);
+  gtk_stack_set_visible_child_name (self->content_stack, "assessment");
+  gtk_widget_set_visible (self->carer_button, TRUE);
+  show_content (self);
+  cf_assessment_editor_focus_first (self->assessment_editor);
 }
 
 static void
@@ -169,7 +222,7 @@ on_carer_activated (CfWindow   *self,
   g_autoptr(CfCarer) carer = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || !flush_editor (self))
+  if (store == NULL || !flush_assessment (self) || !flush_editor (self))
     return;
 
   /* One carer's full record, read when it is opened (and the view audited). */
@@ -227,6 +280,13 @@ on_unlocked (CfWindow *self,
         toast (self, error->message);
       g_clear_object (&self->unsaved);
     }
+  if (self->unsaved_assessment != NULL)
+    {
+      g_clear_error (&error);
+      if (!cf_assessments_save (store, self->unsaved_assessment, &error))
+        toast (self, error->message);
+      g_clear_object (&self->unsaved_assessment);
+    }
 
   open_carer (self, NULL);
   gtk_stack_set_visible_child_name (self->lock_stack, "main");
@@ -259,6 +319,10 @@ cf_window_lock (CfWindow *self)
    * next unlock: locking must not lose an edit, nor wait for one. */
   if (!flush_editor (self) && cf_carer_editor_get_carer (self->editor) != NULL)
     g_set_object (&self->unsaved, cf_carer_editor_get_carer (self->editor));
+  if (self->assessment_editor != NULL && !flush_assessment (self) &&
+      cf_assessment_editor_get_assessment (self->assessment_editor) != NULL)
+    g_set_object (&self->unsaved_assessment,
+                  cf_assessment_editor_get_assessment (self->assessment_editor));
 
   open_carer (self, NULL);
   cf_caseload_view_set_caseload (self->caseload_view, NULL);
@@ -290,7 +354,7 @@ action_new_referral (GtkWidget  *widget,
   g_autoptr(CfCarer) carer = NULL;
   g_autofree char *now = NULL;
 
-  if (cf_window_is_locked (self) || !flush_editor (self))
+  if (cf_window_is_locked (self) || !flush_assessment (self) || !flush_editor (self))
     return;
 
   /* Saved with its first keystroke; until then nothing is stored. */
@@ -323,13 +387,87 @@ action_show_caseload (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->caseload_view));
 }
 
+static void
+on_assessment_started (CfWindow     *self,
+                       CfAssessment *assessment)
+{
+  open_assessment (self, assessment);
+}
+
+static void
+on_start_failed (CfWindow   *self,
+                 const char *message)
+{
+  toast (self, message);
+}
+
+static void
+action_start_assessment (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  CfCarer *carer = cf_carer_editor_get_carer (self->editor);
+  CfAssessmentStartDialog *dialog;
+
+  if (cf_window_is_locked (self) || carer == NULL || !flush_editor (self))
+    return;
+
+  dialog = cf_assessment_start_dialog_new (GTK_WINDOW (self), self->context, carer);
+  g_signal_connect_object (dialog, "started", G_CALLBACK (on_assessment_started), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (on_start_failed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_open_assessment (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(CfAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || !flush_assessment (self) || !flush_editor (self))
+    return;
+
+  /* Read whole when opened; the view is audited. */
+  assessment = cf_assessments_load (store, g_variant_get_string (parameter, NULL), &error);
+  if (assessment == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  open_assessment (self, assessment);
+}
+
+static void
+action_show_carer (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "assessment") ||
+      !flush_assessment (self))
+    return;
+
+  close_assessment (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "carer");
+  cf_carer_editor_focus_first (self->editor);
+}
+
 static gboolean
 cf_window_close_request (GtkWindow *window)
 {
   CfWindow *self = CF_WINDOW (window);
 
   /* Closing never loses an edit: if it cannot be saved, the window stays open and says so. */
-  if (!flush_editor (self))
+  if (!flush_assessment (self) || !flush_editor (self))
     return TRUE;
 
   if (self->settings != NULL)
@@ -359,6 +497,7 @@ cf_window_dispose (GObject *object)
     cf_window_lock (self);
   g_clear_object (&self->caseload);
   g_clear_object (&self->unsaved);
+  g_clear_object (&self->unsaved_assessment);
   g_clear_object (&self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
@@ -392,6 +531,8 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, carer_button);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, assessment_bin);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, primary_menu);
@@ -401,6 +542,11 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL,
                                    action_show_caseload);
+  gtk_widget_class_install_action (widget_class, "win.start-assessment", NULL,
+                                   action_start_assessment);
+  gtk_widget_class_install_action (widget_class, "win.open-assessment", "s",
+                                   action_open_assessment);
+  gtk_widget_class_install_action (widget_class, "win.show-carer", NULL, action_show_carer);
 }
 
 static void
@@ -474,6 +620,9 @@ cf_window_new (CfApplication *application)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->editor, "subtitle", self->content_title, "subtitle",
                           G_BINDING_SYNC_CREATE);
+
+  self->assessment_editor = cf_assessment_editor_new (context);
+  adw_bin_set_child (self->assessment_bin, GTK_WIDGET (self->assessment_editor));
 
   self->unlock_page = cf_unlock_page_new (context,
                                           cf_application_get_profile_dir (application));

@@ -1,0 +1,620 @@
+/* cf-record-page.c: the carer's written record: printing it, and when it was given
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Care Act 2014 s.13 and DOMAIN.md, "Eligibility": the carer is given a written record of the
+ * decision and its reasons. Paper still matters where there is no broadband, and many carers
+ * need large print. The record states the decision, so it is printed only once the assessment
+ * is finished. Every print and export is audited: it takes special category data off the
+ * laptop.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-assessments.h"
+#include "cf-dates.h"
+#include "cf-document-print.h"
+#include "cf-field.h"
+#include "cf-gui-util.h"
+#include "cf-record-page.h"
+#include "cf-written-record.h"
+
+struct _CfRecordPage
+{
+  AdwBin                parent_instance;
+
+  CfContext            *context;
+  CfCarer              *carer;
+  CfAssessment         *assessment;
+  gboolean              loading;
+  /* Counts the assessments shown, so a print that ends after another is opened (or after
+   * the app locks) does not write into this one's labels. */
+  guint                 generation;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+
+  GtkWidget            *large_print_row;
+  GtkWidget            *large_print_switch;
+  GtkWidget            *not_finished_label;
+  GtkWidget            *print_button;
+  GtkWidget            *pdf_button;
+  GtkLabel             *print_status;
+  AdwActionRow         *last_given_row;
+  GtkWidget            *given_on_row;
+  GtkWidget            *given_on_message_row;
+  GtkLabel             *given_on_message;
+  GtkWidget            *given_how_row;
+  GtkWidget            *given_button;
+  GtkLabel             *given_status;
+};
+
+G_DEFINE_FINAL_TYPE (CfRecordPage, cf_record_page, ADW_TYPE_BIN)
+
+enum {
+  SAVED,
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  CfRecordPage  *self;
+  CfStore       *store;
+  CfPrintAction  action;
+  char          *assessment_id;
+  char          *file_name;
+  guint          generation;
+} PrintRequest;
+
+static void
+print_request_free (PrintRequest *request)
+{
+  g_object_unref (request->self);
+  g_clear_object (&request->store);
+  g_free (request->assessment_id);
+  g_free (request->file_name);
+  g_free (request);
+}
+
+static gboolean
+is_finished (CfRecordPage *self)
+{
+  return self->assessment != NULL && cf_assessment_is_finished (self->assessment);
+}
+
+static void
+refresh (CfRecordPage *self)
+{
+  gboolean have = self->assessment != NULL && self->carer != NULL;
+  gboolean finished = have && is_finished (self);
+  gboolean busy = self->cancellable != NULL;
+  const char *given_on = "";
+  const char *given_how = "";
+  g_autofree char *last = NULL;
+
+  gtk_widget_set_visible (self->not_finished_label, have && !finished);
+  cf_field_set_sensitive (self->large_print_row,
+                          have && cf_assessment_field_is_editable (self->assessment,
+                                                                   "record_large_print"));
+  gtk_widget_set_sensitive (self->print_button, finished && !busy);
+  gtk_widget_set_sensitive (self->pdf_button, finished && !busy);
+  cf_field_set_sensitive (self->given_on_row, finished);
+  cf_field_set_sensitive (self->given_how_row, finished);
+  gtk_widget_set_sensitive (self->given_button, finished);
+
+  if (self->assessment != NULL)
+    {
+      given_on = cf_record_get_text (CF_RECORD (self->assessment), "record_given_on");
+      given_how = cf_record_get_text (CF_RECORD (self->assessment), "record_given_how");
+    }
+
+  if (*given_on == '\0')
+    last = g_strdup (self->assessment != NULL ? _("Not recorded yet") : "");
+  else
+    {
+      g_autofree char *date = cf_date_to_user (given_on);
+
+      /* Translators: "%1$s" is a date, "%2$s" how the record was given, such as “Sent by
+       * post” */
+      last = g_strdup_printf (_("%1$s: %2$s"), date,
+                              cf_choices_label (cf_written_record_methods, given_how));
+    }
+  adw_action_row_set_subtitle (self->last_given_row, last);
+}
+
+static void
+load_fields (CfRecordPage *self)
+{
+  self->loading = TRUE;
+  gtk_switch_set_active (GTK_SWITCH (self->large_print_switch),
+                         self->assessment != NULL &&
+                         cf_record_get_bool (CF_RECORD (self->assessment), "record_large_print"));
+  self->loading = FALSE;
+}
+
+static void
+on_assessment_notify (CfRecordPage *self,
+                      GParamSpec   *pspec)
+{
+  if (g_str_equal (pspec->name, "version") || g_str_equal (pspec->name, "sync-state") ||
+      g_str_equal (pspec->name, "updated-at") || g_str_equal (pspec->name, "updated-by"))
+    return;
+
+  load_fields (self);
+  refresh (self);
+}
+
+static void
+on_large_print_changed (CfRecordPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_switch_get_active (GTK_SWITCH (self->large_print_switch));
+
+  if (self->loading || self->assessment == NULL)
+    return;
+
+  if (!cf_assessment_set_field (self->assessment, "record_large_print",
+                                active ? "true" : "false", &error))
+    {
+      load_fields (self);
+      g_signal_emit (self, signals[FAILED], 0, error->message);
+    }
+}
+
+/* Printing and PDF ------------------------------------------------------------------------- */
+
+static void
+print_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PrintRequest *request = user_data;
+  CfRecordPage *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) audit_error = NULL;
+  g_autofree char *text = NULL;
+  gboolean printed = FALSE;
+  gboolean ok;
+
+  ok = cf_document_print_finish (result, &printed, &error);
+
+  /* Audited whatever happened to the page meanwhile: the paper exists. */
+  if (ok && printed && request->action == CF_PRINT_DIALOG)
+    cf_store_audit (request->store, CF_AUDIT_PRINT, "assessment", request->assessment_id, NULL,
+                    &audit_error);
+
+  if (request->generation != self->generation)
+    {
+      if (audit_error != NULL)
+        g_warning ("A print of an assessment was not audited: %s", audit_error->message);
+      print_request_free (request);
+      return;
+    }
+
+  g_clear_object (&self->cancellable);
+
+  if (!ok && request->action == CF_PRINT_DIALOG)
+    /* Translators: %s says why */
+    text = g_strdup_printf (_("The written record was not printed: %s"), error->message);
+  else if (!ok)
+    /* Translators: %s says why */
+    text = g_strdup_printf (_("The written record was not saved as a PDF: %s"), error->message);
+  else if (!printed)
+    text = g_strdup (_("Printing was cancelled. Nothing was printed."));
+  else if (audit_error != NULL)
+    /* Translators: %s says why */
+    text = g_strdup_printf (_("Sent the written record to the printer, but it could not be "
+                              "written in the audit log: %s"), audit_error->message);
+  else if (request->action == CF_PRINT_DIALOG)
+    text = g_strdup (_("Sent the written record to the printer."));
+  else
+    /* Translators: %s is a file name, such as “carer-assessment-CF-1A2B-3C4D.pdf” */
+    text = g_strdup_printf (_("Saved the written record as %s."), request->file_name);
+
+  gtk_label_set_text (self->print_status, text);
+  refresh (self);
+  print_request_free (request);
+}
+
+static void
+start_print (CfRecordPage  *self,
+             CfPrintAction  action,
+             const char    *path)
+{
+  GSettings *settings = cf_context_get_settings (self->context);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *name = NULL;
+  g_autofree char *phone = NULL;
+  g_autoptr(CfDocument) document = NULL;
+  PrintRequest *request;
+
+  if (settings != NULL)
+    {
+      name = g_settings_get_string (settings, "organisation-name");
+      phone = g_settings_get_string (settings, "organisation-phone");
+    }
+  document = cf_written_record_build (self->carer, self->assessment,
+                                      settings != NULL ? &(CfOrganisation) { name, phone }
+                                                       : NULL);
+
+  request = g_new0 (PrintRequest, 1);
+  request->self = g_object_ref (self);
+  request->store = g_object_ref (cf_context_get_store (self->context));
+  request->action = action;
+  request->assessment_id = g_strdup (cf_record_get_id (CF_RECORD (self->assessment)));
+  request->file_name = path != NULL ? g_path_get_basename (path) : NULL;
+  request->generation = self->generation;
+
+  self->cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->print_status, action == CF_PRINT_DIALOG
+                                          ? _("Preparing the written record for printing…")
+                                          : _("Saving the written record as a PDF…"));
+  refresh (self);
+
+  cf_document_print_async (document, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
+                           path,
+                           cf_record_get_bool (CF_RECORD (self->assessment),
+                                               "record_large_print"),
+                           self->cancellable, print_done, request);
+}
+
+static gboolean
+can_print (CfRecordPage *self)
+{
+  return self->carer != NULL && is_finished (self) && self->cancellable == NULL &&
+         cf_context_get_store (self->context) != NULL;
+}
+
+static void
+on_print_clicked (CfRecordPage *self)
+{
+  if (can_print (self))
+    start_print (self, CF_PRINT_DIALOG, NULL);
+}
+
+/**
+ * cf_record_page_export_pdf:
+ * @file: where to write the PDF, a local file
+ *
+ * Saves the written record as a PDF: what "Save as PDF…" does once a file is chosen.
+ */
+void
+cf_record_page_export_pdf (CfRecordPage *self,
+                           GFile        *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CF_IS_RECORD_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!can_print (self))
+    return;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      gtk_label_set_text (self->print_status,
+                          _("The written record was not saved: choose a folder on this "
+                            "computer."));
+      return;
+    }
+
+  /* Audited before the file is written, so no copy leaves the store unrecorded. */
+  if (!cf_store_audit (cf_context_get_store (self->context), CF_AUDIT_EXPORT, "assessment",
+                       cf_record_get_id (CF_RECORD (self->assessment)), NULL, &error))
+    {
+      g_autofree char *text =
+        /* Translators: %s says why */
+        g_strdup_printf (_("The written record was not saved: the audit log could not be "
+                           "written: %s"), error->message);
+
+      gtk_label_set_text (self->print_status, text);
+      return;
+    }
+
+  start_print (self, CF_PRINT_EXPORT_PDF, path);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     CfRecordPage    *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    cf_record_page_export_pdf (self, file);
+}
+
+static void
+close_chooser (CfRecordPage *self)
+{
+  if (self->chooser == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->chooser, self);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_pdf_clicked (CfRecordPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *reference;
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (!can_print (self))
+    return;
+
+  close_chooser (self);
+
+  reference = cf_record_get_text (CF_RECORD (self->carer), "reference");
+  /* Translators: the start of a PDF's file name; keep it short, without spaces */
+  name = g_strdup_printf ("%s%s%s.pdf", _("carer-assessment"), *reference != '\0' ? "-" : "",
+                          reference);
+
+  self->chooser = gtk_file_chooser_native_new (_("Save the Written Record as PDF"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("Save"), _("Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Given to the carer ------------------------------------------------------------------------ */
+
+static char *
+given_on_iso (CfRecordPage *self)
+{
+  return cf_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->given_on_row)));
+}
+
+static char *
+check_given_on (CfRecordPage *self)
+{
+  g_autofree char *iso = given_on_iso (self);
+  GDate today;
+
+  if (*iso == '\0')
+    return g_strdup (_("Enter the date the carer was given the written record."));
+
+  cf_clock_today (cf_context_get_clock (self->context), &today);
+  return cf_field_check_date (iso, &today);
+}
+
+static void
+on_given_on_changed (CfRecordPage *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->loading || self->assessment == NULL)
+    return;
+
+  message = check_given_on (self);
+  cf_field_set_message (self->given_on_row, self->given_on_message_row, self->given_on_message,
+                        message);
+}
+
+static void
+on_given_clicked (CfRecordPage *self)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  guint position = adw_combo_row_get_selected (ADW_COMBO_ROW (self->given_how_row));
+  const char *how = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!is_finished (self) || store == NULL)
+    return;
+
+  message = check_given_on (self);
+  cf_field_set_message (self->given_on_row, self->given_on_message_row, self->given_on_message,
+                        message);
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->given_status, message);
+      return;
+    }
+
+  if (position != 0 && position != GTK_INVALID_LIST_POSITION)
+    how = cf_written_record_methods[position - 1].id;
+
+  iso = given_on_iso (self);
+  if (!cf_assessments_record_given (store, self->assessment, iso, how, &error))
+    {
+      gtk_label_set_text (self->given_status, error->message);
+      return;
+    }
+
+  shown = cf_date_to_user (iso);
+  /* Translators: %s is a date */
+  text = g_strdup_printf (_("Recorded that the written record was given on %s."), shown);
+  gtk_label_set_text (self->given_status, text);
+  refresh (self);
+  g_signal_emit (self, signals[SAVED], 0);
+}
+
+static void
+scroll_to_top (gpointer self)
+{
+  GtkWidget *scroller = adw_bin_get_child (ADW_BIN (self));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            0);
+}
+
+/* GObject --------------------------------------------------------------------------------- */
+
+static void
+cf_record_page_dispose (GObject *object)
+{
+  CfRecordPage *self = CF_RECORD_PAGE (object);
+
+  cf_record_page_set_assessment (self, NULL, NULL);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_RECORD_PAGE);
+
+  G_OBJECT_CLASS (cf_record_page_parent_class)->dispose (object);
+}
+
+static void
+cf_record_page_class_init (CfRecordPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_record_page_dispose;
+
+  /**
+   * CfRecordPage::saved:
+   *
+   * When and how the written record was given is stored.
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * CfRecordPage::failed:
+   * @message: why a change was refused, in words
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/org/carefield/Carefield/assessment/cf-record-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, large_print_row);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, large_print_switch);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, not_finished_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, print_button);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, pdf_button);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, print_status);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, last_given_row);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, given_on_row);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, given_on_message_row);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, given_on_message);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, given_how_row);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, given_button);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, given_status);
+}
+
+static void
+cf_record_page_init (CfRecordPage *self)
+{
+  /* Translators: the first entry of the list of ways the written record was given */
+  g_autoptr(GtkStringList) methods = cf_choice_list_new_with_none (cf_written_record_methods,
+                                                                   _("Choose how"));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->given_how_row), G_LIST_MODEL (methods));
+  g_signal_connect_swapped (self->large_print_switch, "notify::active",
+                            G_CALLBACK (on_large_print_changed), self);
+  g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (on_print_clicked), self);
+  g_signal_connect_swapped (self->pdf_button, "clicked", G_CALLBACK (on_pdf_clicked), self);
+  g_signal_connect_swapped (self->given_on_row, "changed", G_CALLBACK (on_given_on_changed),
+                            self);
+  g_signal_connect_swapped (self->given_button, "clicked", G_CALLBACK (on_given_clicked), self);
+}
+
+CfRecordPage *
+cf_record_page_new (CfContext *context)
+{
+  CfRecordPage *self;
+
+  g_return_val_if_fail (CF_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (CF_TYPE_RECORD_PAGE, NULL);
+  self->context = g_object_ref (context);
+  refresh (self);
+
+  return self;
+}
+
+/**
+ * cf_record_page_set_assessment:
+ * @carer: (nullable): whose record it is
+ * @assessment: (nullable): the assessment, or %NULL to empty the page
+ */
+void
+cf_record_page_set_assessment (CfRecordPage *self,
+                               CfCarer      *carer,
+                               CfAssessment *assessment)
+{
+  g_autofree char *today_text = NULL;
+
+  g_return_if_fail (CF_IS_RECORD_PAGE (self));
+  g_return_if_fail (carer == NULL || CF_IS_CARER (carer));
+  g_return_if_fail (assessment == NULL || CF_IS_ASSESSMENT (assessment));
+
+  if (self->assessment == assessment && self->carer == carer)
+    return;
+
+  close_chooser (self);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+
+  if (self->assessment != NULL)
+    g_signal_handlers_disconnect_by_data (self->assessment, self);
+  g_set_object (&self->assessment, assessment);
+  g_set_object (&self->carer, carer);
+
+  if (assessment != NULL)
+    {
+      g_autoptr(GDateTime) now = cf_clock_now (cf_context_get_clock (self->context));
+      g_autoptr(GDateTime) local = g_date_time_to_local (now);
+
+      today_text = g_date_time_format (local, "%d/%m/%Y");
+      g_signal_connect_object (assessment, "notify", G_CALLBACK (on_assessment_notify), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->given_on_row), today_text != NULL ? today_text : "");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->given_how_row), 0);
+  self->loading = FALSE;
+  cf_field_set_message (self->given_on_row, self->given_on_message_row, self->given_on_message,
+                        NULL);
+  gtk_label_set_text (self->print_status, "");
+  gtk_label_set_text (self->given_status, "");
+
+  load_fields (self);
+  refresh (self);
+  scroll_to_top (self);
+}
+
+/**
+ * cf_record_page_focus_first:
+ *
+ * Returns: whether a control took the focus
+ */
+gboolean
+cf_record_page_focus_first (CfRecordPage *self)
+{
+  g_return_val_if_fail (CF_IS_RECORD_PAGE (self), FALSE);
+
+  if (gtk_widget_is_sensitive (self->large_print_switch))
+    return gtk_widget_grab_focus (self->large_print_switch);
+
+  return FALSE;
+}
