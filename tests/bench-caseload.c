@@ -5,7 +5,9 @@
  *
  * Measures, with N demo carers (20,000 by default, or the first argument): unlocking the
  * profile (Argon2id, key unwrap, open and migrate), loading the caseload model, search as you
- * type, filters, and saving one edit while the caseload is live. Prints medians and maxima; it
+ * type, filters, and saving one edit while the caseload is live; then, among the demo's tens of
+ * thousands of assessment answers, opening one carer's assessment, proposing eligibility,
+ * saving an answer, finishing, and building the written record. Prints medians and maxima; it
  * asserts nothing, and is run by `meson test --benchmark`, not by the test suites.
  */
 
@@ -13,9 +15,11 @@
 
 #include <stdlib.h>
 
+#include "cf-assessments.h"
 #include "cf-caseload.h"
 #include "cf-demo.h"
 #include "cf-profile.h"
+#include "cf-written-record.h"
 
 #define RUNS 7
 
@@ -143,6 +147,88 @@ main (int    argc,
     report ("save one edit (with outbox, audit, caseload)", save, RUNS);
     g_print ("\nRow objects made: %u of %u carers\n", cf_caseload_get_n_materialized (caseload),
              cf_caseload_get_n_carers (caseload));
+  }
+
+  {
+    double list[RUNS], open[RUNS], evaluate[RUNS], answer[RUNS], finish[RUNS], record[RUNS];
+    g_autoptr(GPtrArray) carers = g_ptr_array_new_with_free_func (g_free);
+    gint64 n_answers = cf_store_count (store, "assessment_answer", &error);
+
+    /* Carers still open, each gets a fresh assessment to answer, finish and write up. */
+    {
+      g_autoptr(CfCaseload) caseload = cf_caseload_new (store, calendar, 3);
+
+      g_assert_true (cf_caseload_reload (caseload, &error));
+      cf_caseload_set_filter (caseload, CF_CASELOAD_FILTER_ACTIVE);
+      for (guint i = 0; i < RUNS; i++)
+        {
+          g_autoptr(CfCaseloadItem) item =
+            g_list_model_get_item (G_LIST_MODEL (caseload), i * 37);
+
+          g_ptr_array_add (carers, g_strdup (cf_caseload_item_get_id (item)));
+        }
+    }
+
+    g_print ("\nAssessment answers in the store: %" G_GINT64_FORMAT "\n", n_answers);
+    for (guint i = 0; i < RUNS; i++)
+      {
+        g_autoptr(CfCarer) carer = cf_store_load_carer (store, g_ptr_array_index (carers, i),
+                                                        &error);
+        g_autoptr(CfAssessment) started = NULL;
+        g_autoptr(CfAssessment) assessment = NULL;
+        g_autoptr(GPtrArray) listed = NULL;
+        g_autoptr(CfEligibility) proposal = NULL;
+        g_autoptr(CfDocument) document = NULL;
+        const CfOrganisation organisation = { "Bench Carers", "01632 960000" };
+
+        g_assert_no_error (error);
+        started = cf_assessments_start (store, carer, "carer", "face-to-face", "2026-11-18",
+                                        NULL, NULL, &error);
+        g_assert_no_error (error);
+        cf_demo_answer_assessment (started, TRUE);
+        g_assert_true (cf_assessments_save (store, started, &error));
+
+        start = g_get_monotonic_time ();
+        listed = cf_assessments_list (store, g_ptr_array_index (carers, i), &error);
+        list[i] = elapsed_ms (start);
+        g_assert_nonnull (listed);
+
+        start = g_get_monotonic_time ();
+        assessment = cf_assessments_load (store, cf_record_get_id (CF_RECORD (started)), &error);
+        open[i] = elapsed_ms (start);
+        g_assert_no_error (error);
+
+        start = g_get_monotonic_time ();
+        for (guint j = 0; j < 1000; j++)
+          {
+            g_clear_pointer (&proposal, cf_eligibility_unref);
+            proposal = cf_assessment_evaluate (assessment);
+          }
+        evaluate[i] = elapsed_ms (start);
+
+        g_assert_true (cf_assessment_set_answer (assessment, "caring.role", "Every night.",
+                                                 &error));
+        start = g_get_monotonic_time ();
+        g_assert_true (cf_assessments_save (store, assessment, &error));
+        answer[i] = elapsed_ms (start);
+
+        cf_assessment_set_field (assessment, "decision", CF_DECISION_ELIGIBLE, &error);
+        cf_assessment_set_field (assessment, "decided_by", "organisation", &error);
+        start = g_get_monotonic_time ();
+        g_assert_true (cf_assessments_finish (store, assessment, &error));
+        finish[i] = elapsed_ms (start);
+
+        start = g_get_monotonic_time ();
+        document = cf_written_record_build (carer, assessment, &organisation);
+        record[i] = elapsed_ms (start);
+        g_assert_nonnull (document);
+      }
+    report ("list a carer's assessments", list, RUNS);
+    report ("open an assessment (answers, audited view)", open, RUNS);
+    report ("propose eligibility x1000", evaluate, RUNS);
+    report ("save one answer (outbox, audit)", answer, RUNS);
+    report ("finish (check, lock, history)", finish, RUNS);
+    report ("build the written record", record, RUNS);
   }
 
   return 0;

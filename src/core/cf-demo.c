@@ -279,6 +279,18 @@ add_demo_assessment (GPtrArray *records,
       cf_record_set_text (record, "finished_at", visit_at);
       cf_record_set_text (record, "finished_by", "demo");
       cf_record_set_int (record, "revision", 1);
+
+      {
+        g_autoptr(CfCarerEvent) event = cf_carer_event_new (carer_id,
+                                                            CF_EVENT_ASSESSMENT_FINISHED);
+
+        cf_record_set_text (CF_RECORD (event), "occurred_at", visit_at);
+        cf_record_set_text (CF_RECORD (event), "recorded_by", "demo");
+        cf_record_set_text (CF_RECORD (event), "related_id", cf_record_get_id (record));
+        cf_record_set_text (CF_RECORD (event), "notes",
+                            cf_decision_get_label (cf_eligibility_get_decision_id (proposal)));
+        g_ptr_array_add (records, g_steal_pointer (&event));
+      }
     }
   else
     {
