@@ -153,12 +153,16 @@ add_prevention (CfDocument           *document,
                              _("If things change, for you or the person you care for, ask for "
                                "a new assessment at any time."));
 
+  cf_document_add_heading (document, _("Where to get help"));
   if (organisation != NULL && organisation->name != NULL && *organisation->name != '\0')
     {
-      cf_document_add_heading (document, _("Where to get help"));
       add_field_if_set (document, _("Contact"), organisation->name);
       add_field_if_set (document, _("Phone"), organisation->phone);
     }
+  else
+    cf_document_add_paragraph (document,
+                               _("Ask the person who assessed you about help near you: carers’ "
+                                 "groups, breaks and advice."));
 }
 
 /**
