@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "cf-assessments.h"
 #include "cf-caseload.h"
 #include "cf-demo.h"
 #include "cf-profile.h"
@@ -318,6 +319,48 @@ test_live_updates (Fixture       *fixture,
 }
 
 static void
+test_assessing (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(CfCarer) a = add_carer (fixture, "Ann", "Ash", "LN1 3AB", "01632 960123",
+                                    "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) b = add_carer (fixture, "Bea", "Birch", "LN1 3AB", "01632 960124",
+                                    "2026-11-16T09:00:00Z");
+  g_autoptr(CfAssessment) assessment = NULL;
+  g_autoptr(CfCaseloadItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *model = G_LIST_MODEL (fixture->caseload);
+
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_ASSESSING);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* Starting an assessment puts the carer under "assessment in progress", live. */
+  assessment = cf_assessments_start (fixture->store, a, "carer", NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (cf_caseload_item_get_name (item), ==, "Ann Ash");
+  g_assert_cmpstr (cf_caseload_item_get_due_text (item), ==, "Assessment in progress");
+
+  /* Finishing takes them out of it. */
+  cf_test_answer_all (assessment, TRUE);
+  g_assert_true (cf_assessment_set_field (assessment, "decision", "eligible", &error));
+  g_assert_true (cf_assessment_set_field (assessment, "decided_by", "organisation", &error));
+  g_assert_true (cf_assessments_finish (fixture->store, assessment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (cf_caseload_item_get_due_text (item), ==, "Contacted");
+
+  /* It survives a reload from the store, and has a name for the command line and settings. */
+  g_clear_object (&assessment);
+  assessment = cf_assessments_start (fixture->store, b, "carer", NULL, NULL, NULL, NULL, &error);
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (cf_caseload_filter_to_string (CF_CASELOAD_FILTER_ASSESSING), ==, "assessing");
+}
+
+static void
 on_reloaded (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -384,6 +427,8 @@ main (int    argc,
               fixture_set_up, test_first_contact_due, fixture_tear_down);
   g_test_add ("/caseload/live-updates", Fixture, NULL,
               fixture_set_up, test_live_updates, fixture_tear_down);
+  g_test_add ("/caseload/assessing", Fixture, NULL,
+              fixture_set_up, test_assessing, fixture_tear_down);
   g_test_add ("/caseload/async-reload-and-demo", Fixture, NULL,
               fixture_set_up, test_async_reload_and_demo, fixture_tear_down);
 

@@ -213,7 +213,8 @@ command_list (Cli *cli)
   guint n;
 
   if (cli->filter != NULL && !cf_caseload_filter_from_string (cli->filter, &filter))
-    return usage (_("--filter takes one of: all, waiting, overdue, active, closed."));
+    return usage (_("--filter takes one of: all, waiting, overdue, active, closed, "
+                    "assessing."));
 
   if ((store = open_profile (cli, &error)) == NULL)
     return fail (error);
@@ -427,7 +428,7 @@ cf_cli_run (int    argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &cli.search,
       N_("list: only carers matching these words"), N_("TEXT") },
     { "filter", 0, 0, G_OPTION_ARG_STRING, &cli.filter,
-      N_("list: all, waiting, overdue, active or closed"), N_("FILTER") },
+      N_("list: all, waiting, overdue, active, closed or assessing"), N_("FILTER") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.rest, NULL, NULL },
     { NULL }
   };

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "cf-assessment.h"
 #include "cf-carer.h"
 #include "cf-caseload-item-private.h"
 #include "cf-caseload.h"
@@ -43,6 +44,7 @@ typedef struct
   /* Casefolded names, reference and postcode, and the phone number's digits. */
   char           *haystack;
   Status          status_kind;
+  gboolean        assessing;
   /* The first-contact due date as a Julian day, 0 when nothing is due. */
   guint32         due_julian;
   CfCaseloadItem *item;
@@ -84,7 +86,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *filter_names[] = { "all", "waiting", "overdue", "active", "closed" };
+static const char *filter_names[] = {
+  "all", "waiting", "overdue", "active", "closed", "assessing",
+};
 
 static void
 entry_free (Entry *entry)
@@ -146,6 +150,7 @@ entry_new (const CfCarerSummaryRow *row)
   entry->status = g_strdup (row->status);
   entry->priority = g_strdup (row->priority);
   entry->received_at = g_strdup (row->referral_received_at);
+  entry->assessing = row->assessing;
 
   if (g_strcmp0 (row->status, "waiting") == 0)
     entry->status_kind = STATUS_WAITING;
@@ -296,6 +301,12 @@ entry_sync_item (CfCaseload *self,
 
   due_text = cf_first_contact_describe (entry->status, entry->due_julian, self->today_julian,
                                         &state);
+  /* What a worker most needs to know of an active carer: an assessment is part done. */
+  if (entry->assessing && entry->status_kind == STATUS_ACTIVE)
+    {
+      g_free (due_text);
+      due_text = g_strdup (_("Assessment in progress"));
+    }
   cf_caseload_item_update (entry->item, entry->name, entry->reference, entry->locality,
                            entry->status, entry->priority, due_text, state);
 }
@@ -321,6 +332,10 @@ entry_matches (CfCaseload  *self,
       break;
     case CF_CASELOAD_FILTER_CLOSED:
       if (entry->status_kind != STATUS_CLOSED)
+        return FALSE;
+      break;
+    case CF_CASELOAD_FILTER_ASSESSING:
+      if (!entry->assessing)
         return FALSE;
       break;
     case CF_CASELOAD_FILTER_ALL:
@@ -508,6 +523,8 @@ on_record_saved (CfCaseload *self,
 {
   if (CF_IS_CARER (record))
     update_entry (self, cf_record_get_id (record));
+  else if (CF_IS_ASSESSMENT (record))
+    update_entry (self, cf_assessment_get_carer_id (CF_ASSESSMENT (record)));
 }
 
 static void
@@ -629,7 +646,8 @@ cf_caseload_class_init (CfCaseloadClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] =
     g_param_spec_int ("filter", NULL, NULL,
-                      CF_CASELOAD_FILTER_ALL, CF_CASELOAD_FILTER_CLOSED, CF_CASELOAD_FILTER_ALL,
+                      CF_CASELOAD_FILTER_ALL, CF_CASELOAD_FILTER_ASSESSING,
+                      CF_CASELOAD_FILTER_ALL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
@@ -850,7 +868,7 @@ cf_caseload_set_filter (CfCaseload       *self,
                         CfCaseloadFilter  filter)
 {
   g_return_if_fail (CF_IS_CASELOAD (self));
-  g_return_if_fail (filter <= CF_CASELOAD_FILTER_CLOSED);
+  g_return_if_fail (filter <= CF_CASELOAD_FILTER_ASSESSING);
 
   if (self->filter == filter)
     return;

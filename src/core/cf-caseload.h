@@ -21,6 +21,7 @@ typedef enum
   CF_CASELOAD_FILTER_OVERDUE,
   CF_CASELOAD_FILTER_ACTIVE,
   CF_CASELOAD_FILTER_CLOSED,
+  CF_CASELOAD_FILTER_ASSESSING,
 } CfCaseloadFilter;
 
 #define CF_TYPE_CASELOAD (cf_caseload_get_type ())

@@ -24,6 +24,8 @@ typedef struct
   const char *status;
   const char *priority;
   const char *referral_received_at;
+  /* Whether the carer has an assessment still in draft. */
+  gboolean    assessing;
 } CfCarerSummaryRow;
 
 typedef void (*CfCarerSummaryFunc) (const CfCarerSummaryRow *row,

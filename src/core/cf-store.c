@@ -1267,15 +1267,17 @@ cf_store_foreach_carer_summary (CfStore             *self,
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+#define SUMMARY_COLUMNS \
+  "SELECT id, reference, given_name, family_name, preferred_name, locality, postcode, phone, " \
+  "status, priority, referral_received_at, EXISTS (SELECT 1 FROM assessment " \
+  "WHERE assessment.carer_id = carer.id AND assessment.status = 'draft' " \
+  "AND assessment.deleted = 0) FROM carer "
   stmt = prepare (self,
                   only_id != NULL
-                  ? "SELECT id, reference, given_name, family_name, preferred_name, locality, "
-                    "postcode, phone, status, priority, referral_received_at FROM carer "
-                    "WHERE deleted = 0 AND id = ?"
-                  : "SELECT id, reference, given_name, family_name, preferred_name, locality, "
-                    "postcode, phone, status, priority, referral_received_at FROM carer "
-                    "WHERE deleted = 0",
+                  ? SUMMARY_COLUMNS "WHERE deleted = 0 AND id = ?"
+                  : SUMMARY_COLUMNS "WHERE deleted = 0",
                   error);
+#undef SUMMARY_COLUMNS
   if (stmt == NULL)
     return FALSE;
 
@@ -1296,6 +1298,7 @@ cf_store_foreach_carer_summary (CfStore             *self,
         .status = (const char *) sqlite3_column_text (stmt, 8),
         .priority = (const char *) sqlite3_column_text (stmt, 9),
         .referral_received_at = (const char *) sqlite3_column_text (stmt, 10),
+        .assessing = sqlite3_column_int (stmt, 11) != 0,
       };
 
       func (&row, user_data);

@@ -270,7 +270,7 @@ on_filter_selected (CfCaseloadView *self,
 {
   guint selected = gtk_drop_down_get_selected (drop_down);
 
-  if (self->caseload == NULL || selected > CF_CASELOAD_FILTER_CLOSED)
+  if (self->caseload == NULL || selected > CF_CASELOAD_FILTER_ASSESSING)
     return;
 
   self->replacing = TRUE;
@@ -299,7 +299,7 @@ filter_to_setting (const GValue       *value,
 {
   guint selected = g_value_get_uint (value);
 
-  if (selected > CF_CASELOAD_FILTER_CLOSED)
+  if (selected > CF_CASELOAD_FILTER_ASSESSING)
     selected = CF_CASELOAD_FILTER_ALL;
 
   return g_variant_new_string (cf_caseload_filter_to_string (selected));
@@ -474,7 +474,7 @@ cf_caseload_view_set_caseload (CfCaseloadView *self,
     {
       guint filter = gtk_drop_down_get_selected (self->filter_drop_down);
 
-      if (filter <= CF_CASELOAD_FILTER_CLOSED)
+      if (filter <= CF_CASELOAD_FILTER_ASSESSING)
         cf_caseload_set_filter (caseload, filter);
       cf_caseload_set_query (caseload, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       self->items_changed_handler =
