@@ -6,11 +6,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <libintl.h>
+#include <locale.h>
 #include <string.h>
 
 #include "cf-assessments.h"
 #include "cf-carer-event.h"
+#include "cf-language.h"
 #include "cf-test-util.h"
 #include "cf-wire.h"
 #include "cf-written-record.h"
@@ -669,10 +673,116 @@ test_written_record (Fixture       *fixture,
                                                        "reference")));
 }
 
+/* A Polish catalogue of three strings, made with msgfmt in a folder of the test's own. */
+static char *
+make_polish_catalogue (void)
+{
+  static const char po[] =
+    "msgid \"\"\n"
+    "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    "msgid \"Your carer’s assessment and our decision\"\n"
+    "msgstr \"Twoja ocena opiekuna i nasza decyzja\"\n"
+    "msgid \"The decision\"\n"
+    "msgstr \"Decyzja\"\n"
+    "msgid \"Eligible\"\n"
+    "msgstr \"Kwalifikuje się\"\n";
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "locale", NULL);
+  g_autofree char *dir = g_build_filename (root, "pl", "LC_MESSAGES", NULL);
+  g_autofree char *po_path = g_build_filename (root, "pl.po", NULL);
+  g_autofree char *mo_path = g_build_filename (dir, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  const char *argv[] = { msgfmt, "-o", mo_path, po_path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (msgfmt);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (po_path, po, -1, &error));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+
+  return g_steal_pointer (&root);
+}
+
+static void
+test_written_record_language (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *root = make_polish_catalogue ();
+  g_autoptr(CfAssessment) assessment = start (fixture, "carer");
+  g_autoptr(GError) error = NULL;
+  CfRecord *carer = CF_RECORD (fixture->carer);
+
+  bindtextdomain (GETTEXT_PACKAGE, root);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  complete (assessment, TRUE);
+  g_assert_true (cf_assessments_finish (fixture->store, assessment, &error));
+
+  /* Typed as the carer says it: the record comes out in Polish, where it is translated. */
+  g_assert_true (cf_language_is_translated ("pl"));
+  cf_record_set_text (carer, "preferred_language", "  Polski ");
+  {
+    g_autofree char *language = NULL;
+    g_autofree char *untranslated = NULL;
+    g_autoptr(CfDocument) document =
+      cf_written_record_build_for_carer (fixture->carer, assessment, NULL, &language,
+                                         &untranslated);
+    g_autofree char *text = cf_document_to_text (document);
+
+    g_assert_cmpstr (language, ==, "pl");
+    g_assert_null (untranslated);
+    g_assert_cmpstr (cf_document_get_title (document), ==, "Twoja ocena opiekuna i nasza decyzja");
+    g_assert_cmpstr (cf_document_get_language (document), ==, "pl");
+    g_assert_nonnull (strstr (text, "Decyzja"));
+    g_assert_nonnull (strstr (text, "Kwalifikuje się"));
+    /* Untranslated words fall back to English, and the worker's screen stays English. */
+    g_assert_nonnull (strstr (text, "The reasons"));
+    g_assert_cmpstr (_("The decision"), ==, "The decision");
+  }
+
+  /* Not translated yet: English, and the caller learns which language was wanted. */
+  cf_record_set_text (carer, "preferred_language", "Lithuanian");
+  {
+    g_autofree char *language = NULL;
+    g_autofree char *untranslated = NULL;
+    g_autoptr(CfDocument) document =
+      cf_written_record_build_for_carer (fixture->carer, assessment, NULL, &language,
+                                         &untranslated);
+
+    g_assert_cmpstr (language, ==, "en");
+    g_assert_cmpstr (untranslated, ==, "lt");
+    g_assert_cmpstr (cf_document_get_title (document), ==,
+                     "Your carer’s assessment and our decision");
+  }
+
+  /* Not a written language we know, or English: English, with nothing to apologise for. */
+  g_assert_null (cf_language_code_for ("British Sign Language"));
+  {
+    g_autofree char *portuguese = cf_language_code_for ("pt-BR");
+
+    g_assert_cmpstr (portuguese, ==, "pt");
+  }
+  g_assert_cmpstr (cf_language_get_name ("pl"), ==, "Polish");
+  cf_record_set_text (carer, "preferred_language", "English");
+  {
+    g_autofree char *untranslated = NULL;
+    g_autoptr(CfDocument) document =
+      cf_written_record_build_for_carer (fixture->carer, assessment, NULL, NULL, &untranslated);
+
+    g_assert_null (untranslated);
+  }
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The tests run in C.UTF-8, where GNU gettext honours LANGUAGE (it ignores it in "C"). */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/assessment/template", test_template);
@@ -690,6 +800,7 @@ main (int   argc,
   ADD ("/assessment/versions", test_versions);
   ADD ("/assessment/wire", test_wire);
   ADD ("/assessment/written-record", test_written_record);
+  ADD ("/assessment/written-record-language", test_written_record_language);
 #undef ADD
 
   return g_test_run ();

@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-dates.h"
+#include "cf-language.h"
 #include "cf-written-record.h"
 
 static void
@@ -270,6 +271,50 @@ cf_written_record_build (CfCarer              *carer,
       add_field_if_set (document, _("Contact"), organisation->name);
       add_field_if_set (document, _("Phone"), organisation->phone);
     }
+
+  return document;
+}
+
+/**
+ * cf_written_record_build_for_carer:
+ * @language_out: (out) (optional) (transfer full): the code of the language it is written in
+ * @untranslated_out: (out) (optional) (transfer full) (nullable): the code of the carer's
+ *   preferred language when Carefield has no translation into it, so the worker can say so
+ *
+ * The written record in the carer's preferred language where Carefield is translated into it,
+ * and in English otherwise (issue: "in the carer's preferred language where translated").
+ * What the worker typed stays as typed.
+ *
+ * Returns: (transfer full): the written record
+ */
+CfDocument *
+cf_written_record_build_for_carer (CfCarer              *carer,
+                                   CfAssessment         *assessment,
+                                   const CfOrganisation *organisation,
+                                   char                **language_out,
+                                   char                **untranslated_out)
+{
+  g_autofree char *wanted = NULL;
+  const char *language = "en";
+  CfLanguageScope scope = { 0 };
+  CfDocument *document;
+
+  g_return_val_if_fail (CF_IS_CARER (carer), NULL);
+  g_return_val_if_fail (CF_IS_ASSESSMENT (assessment), NULL);
+
+  wanted = cf_language_code_for (cf_record_get_text (CF_RECORD (carer), "preferred_language"));
+  if (wanted != NULL && cf_language_is_translated (wanted))
+    language = wanted;
+
+  cf_language_scope_begin (&scope, language);
+  document = cf_written_record_build (carer, assessment, organisation);
+  cf_language_scope_end (&scope);
+  cf_document_set_language (document, language);
+
+  if (language_out != NULL)
+    *language_out = g_strdup (language);
+  if (untranslated_out != NULL)
+    *untranslated_out = wanted != NULL && language != wanted ? g_strdup (wanted) : NULL;
 
   return document;
 }

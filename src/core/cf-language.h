@@ -1,0 +1,28 @@
+/* cf-language.h
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* While a scope is open, translated strings come out in its language. */
+typedef struct
+{
+  char     *saved;
+  gboolean  had_saved;
+  gboolean  active;
+} CfLanguageScope;
+
+char       *cf_language_code_for        (const char      *preferred_language);
+const char *cf_language_get_name        (const char      *code);
+gboolean    cf_language_is_translated   (const char      *code);
+void        cf_language_scope_begin     (CfLanguageScope *scope,
+                                         const char      *code);
+void        cf_language_scope_end       (CfLanguageScope *scope);
+
+G_END_DECLS
