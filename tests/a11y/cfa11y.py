@@ -3,8 +3,9 @@
 # Copyright 2026 The Carefield authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Used by test-a11y.py and bench-startup.py. Run with Debian's /usr/bin/python3 (pyatspi comes
-# from python3-pyatspi), inside one X display and one D-Bus session bus, e.g.
+# Used by test-a11y.py, test-a11y-assessment.py and bench-startup.py. Run with Debian's
+# /usr/bin/python3 (pyatspi comes from python3-pyatspi), inside one X display and one D-Bus
+# session bus, e.g.
 #   xvfb-run -a -s "-screen 0 1366x768x24" dbus-run-session -- meson test --suite a11y
 #
 # What GTK 4.8 and libadwaita 1.2 expose, found while writing these tests:
@@ -24,6 +25,12 @@
 #  - A widget with both an accessible label and a labelled-by relation (a mnemonic label, a
 #    button's own label) is named by both, one after the other ("Show Show"), and a button
 #    keeps its mnemonic underscore ("_Remove Remove"). Reported as notes, not failures.
+#  - A GtkStack page that was on show once keeps its last extents after another page replaces
+#    it, so extents alone do not tell which page is seen. The component interface's
+#    GetAccessibleAtPoint (window coordinates) picks only what is mapped: a page whose centre
+#    picks into a sibling page is not on show (see stack_page_hidden). Never ask GTK 4.8 for
+#    screen or desktop coordinates: it warns "Screen coordinates not supported", and the
+#    application runs with G_DEBUG=fatal-warnings.
 #  - Keys: pyatspi.Registry.generateKeyboardEvent goes through the registry's XTest path and
 #    works under Xvfb. KEY_PRESS/KEY_RELEASE take keycodes, not keysyms, so a chord such as
 #    Ctrl+N is made with KEY_LOCKMODIFIERS, the key, then KEY_UNLOCKMODIFIERS. xdotool is a
@@ -61,6 +68,11 @@ KEYSYMS = {
     'End': 0xff57,
     'Down': 0xff54,
     'Up': 0xff52,
+    'Left': 0xff51,
+    'Right': 0xff53,
+    'Page_Up': 0xff55,
+    'Page_Down': 0xff56,
+    'space': 0x20,
 }
 MODIFIER_MASKS = {'shift': 1 << 0, 'ctrl': 1 << 2, 'alt': 1 << 3}
 
@@ -242,13 +254,16 @@ class Node:
             node = node.parent
 
 
-def walk(root, max_depth=80):
-    """Depth-first list of Nodes under @root (inclusive), with readable paths."""
+def walk(root, max_depth=80, prune=None):
+    """Depth-first list of Nodes under @root (inclusive), with readable paths. With @prune, a
+    node (other than @root) for which prune(node) is true is left out with all below it."""
     out = []
     stack = [(root, role_name(root), 0, None)]
     while stack:
         obj, path, depth, parent = stack.pop()
         node = Node(obj, path, depth, parent)
+        if prune is not None and depth > 0 and safe(lambda: prune(node), False):
+            continue
         out.append(node)
         if depth >= max_depth:
             continue
@@ -271,12 +286,14 @@ def find_all(root, predicate):
     return [n for n in walk(root) if safe(lambda: predicate(n), False)]
 
 
-def find_first(root, predicate):
-    """Early-exit depth-first search; returns a Node or None."""
+def find_first(root, predicate, prune=None):
+    """Early-exit depth-first search; returns a Node or None. @prune: as for walk()."""
     stack = [(root, role_name(root), 0, None)]
     while stack:
         obj, path, depth, parent = stack.pop()
         node = Node(obj, path, depth, parent)
+        if prune is not None and depth > 0 and safe(lambda: prune(node), False):
+            continue
         if safe(lambda: predicate(node), False):
             return node
         n = safe(lambda: obj.childCount, 0) or 0
@@ -306,6 +323,48 @@ def is_showing(node):
         return False
     ext = extents(node.obj)
     return ext is None or (ext[2] > 0 and ext[3] > 0)
+
+
+def stack_page_hidden(page, window):
+    """True if @page (a GtkStack's "GtkStackPage" object) holds a child that is not on show.
+    A point of the child is picked in @window: the pick lands in the child if it is on show,
+    in a sibling page or the stack if not. None: not known (say the child is scrolled out of
+    the window); showing_pruner counts that as shown."""
+    child = safe(lambda: page.getChildAtIndex(0))
+    if child is None:
+        return False
+    ext = extents(child)
+    if ext is None:
+        return None
+    if ext[2] <= 0 or ext[3] <= 0:
+        return True
+    stack_obj = safe(lambda: page.parent)
+    x, y, w, h = ext
+    # The centre first; a corner (a page's margin: a plain container) where the centre picks
+    # something outside the accessible tree, such as a text view's insides.
+    for px, py in ((x + w // 2, y + h // 2), (x + 2, y + 2), (x + w - 3, y + h - 3)):
+        hit = safe(lambda: window.queryComponent().getAccessibleAtPoint(
+            px, py, pyatspi.WINDOW_COORDS))
+        for _ in range(100):
+            if hit is None:
+                break
+            if hit == child:
+                return False
+            if hit == stack_obj or hit == window:
+                return True
+            hit = safe(lambda: hit.parent)
+    return None
+
+
+def showing_pruner(window):
+    """A prune predicate for walk(): leaves out what a user cannot see in @window, i.e. objects
+    that are not showing (is_showing) and the pages of a GtkStack that are not on show. Much
+    faster than walking everything once many stack pages have been visited."""
+    def prune(node):
+        if node.name == 'GtkStackPage':
+            return bool(stack_page_hidden(node.obj, window))
+        return not is_showing(node)
+    return prune
 
 
 # Accessible-name audit ------------------------------------------------------------------
@@ -376,6 +435,10 @@ def known_toolkit_issue(node):
                     return ('libadwaita 1.2 AdwExpanderRow %r: its inner GtkListBox is exposed '
                             'unnamed' % expander_title(anc.obj))
                 break
+    for anc in node.ancestors():
+        if anc.name == 'GtkFileChooserWidget':
+            return ('GTK 4.8 GtkFileChooserWidget: its own controls (path bar, places sidebar, '
+                    'column headers, file type filter) are unnamed')
     if node.role in (pyatspi.ROLE_LIST, pyatspi.ROLE_LIST_ITEM):
         for anc in node.ancestors():
             if anc.role == pyatspi.ROLE_COMBO_BOX and accessible_name(anc.obj):
@@ -434,11 +497,12 @@ def name_matches(obj, wanted):
     return name == wanted or name.startswith(wanted + ' ')
 
 
-def audit_names(root):
+def audit_names(root, prune=None):
     """Returns (offenders, toolkit_issues, quirks): lists of strings, where objects that differ
-    only by their index among siblings (list rows, say) are reported once with a count."""
+    only by their index among siblings (list rows, say) are reported once with a count.
+    @prune: as for walk(), e.g. showing_pruner(window) to audit only what is on show."""
     offenders, toolkit, quirks = [], [], []
-    for node in walk(root):
+    for node in walk(root, prune=prune):
         if not is_interactive(node) or not is_showing(node):
             continue
         name = accessible_name(node.obj)
@@ -489,10 +553,12 @@ class Keyboard:
             pyatspi.Registry.generateKeyboardEvent(0, text, pyatspi.KEY_STRING)
         pump(0.05)
 
-    def key(self, name, mods=()):
+    def key(self, name, mods=(), settle=0.05):
+        """Presses @name with @mods held, then lets events arrive for @settle seconds (0 for a
+        caller that waits for an event of its own)."""
         if self.backend == 'xdotool':
             self._xdotool('key', '--clearmodifiers', '+'.join(list(mods) + [name]))
-            pump(0.05)
+            pump(settle)
             return
         sym = KEYSYMS.get(name, ord(name) if len(name) == 1 else None)
         if sym is None:
@@ -509,7 +575,7 @@ class Keyboard:
             if mask:
                 pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
                 self.locked_mods &= ~mask
-        pump(0.05)
+        pump(settle)
 
     def release_all(self):
         if self.backend == 'atspi' and self.locked_mods:

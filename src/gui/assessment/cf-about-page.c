@@ -25,6 +25,7 @@ struct _CfAboutPage
   CfAssessment *assessment;
   gboolean      loading;
 
+  GtkLabel     *title_label;
   GtkWidget    *date_row;
   GtkWidget    *date_message_row;
   GtkLabel     *date_message;
@@ -202,6 +203,7 @@ cf_about_page_class_init (CfAboutPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/carefield/Carefield/assessment/cf-about-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfAboutPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CfAboutPage, date_row);
   gtk_widget_class_bind_template_child (widget_class, CfAboutPage, date_message_row);
   gtk_widget_class_bind_template_child (widget_class, CfAboutPage, date_message);
@@ -230,6 +232,12 @@ cf_about_page_init (CfAboutPage *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self->mode_row), G_LIST_MODEL (modes));
   g_signal_connect_swapped (self->mode_row, "notify::selected", G_CALLBACK (on_mode_selected),
                             self);
+
+  /* libadwaita 1.2 names a group's list of rows by the group's title, and this group has
+   * none (the page's title says it): name the list, the rows' parent, by the page's title. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (self->date_row)),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
+                                  -1);
 }
 
 CfAboutPage *

@@ -326,6 +326,30 @@ on_row_selected (CfAssessmentEditor *self,
   gtk_stack_set_visible_child (self->stack, entry->page);
 }
 
+/* A GtkListBox moves Tab from row to row, and in browse mode the selection follows: from the
+ * sidebar, Tab would only ever open the next part, never reach the questions of this one.
+ * Tab goes into the page on show instead (Shift+Tab still moves back through the list and
+ * out of it). A page with nothing to focus leaves Tab to the list. */
+static gboolean
+on_sidebar_key_pressed (CfAssessmentEditor    *self,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        GtkEventControllerKey *controller)
+{
+  GtkWidget *page;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  page = gtk_stack_get_visible_child (self->stack);
+  if (page != NULL && gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    return GDK_EVENT_STOP;
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static Entry *
 entry_new (const char          *key,
            const char          *title,
@@ -369,9 +393,12 @@ entry_new (const char          *key,
   gtk_grid_attach (GTK_GRID (grid), entry->icon, 1, 0, 1, 2);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (entry->row), grid);
 
+  /* Named by the title and the progress both ("Caring role 2 of 3 answered"): GTK 4.8 does
+   * not turn a described-by relation into the description a screen reader reads, so the
+   * progress would not be heard as the row is reached. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (entry->row),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, entry->title, NULL,
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, entry->detail, NULL,
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, entry->title,
+                                  entry->detail, NULL,
                                   -1);
   g_object_set_data (G_OBJECT (entry->row), "cf-entry", entry);
 
@@ -638,10 +665,15 @@ cf_assessment_editor_class_init (CfAssessmentEditorClass *klass)
 static void
 cf_assessment_editor_init (CfAssessmentEditor *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   g_signal_connect_swapped (self->sidebar, "row-selected", G_CALLBACK (on_row_selected), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), keys);
 }
 
 CfAssessmentEditor *

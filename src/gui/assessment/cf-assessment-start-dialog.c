@@ -150,7 +150,12 @@ radio_group (const char     *title,
 
   for (guint i = 0; choices[i].id != NULL; i++)
     {
-      GtkWidget *button = gtk_check_button_new_with_label (_(choices[i].label));
+      /* GTK 4.8 exposes grouped check buttons as check boxes: a screen reader would not say
+       * that choosing one unchooses the others. */
+      GtkWidget *button = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                                        "label", _(choices[i].label),
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                                        NULL);
 
       if (buttons->len > 0)
         gtk_check_button_set_group (GTK_CHECK_BUTTON (button), g_ptr_array_index (buttons, 0));

@@ -369,6 +369,11 @@ on_use_proposal_clicked (CfDecisionPage *self)
     return;
 
   set_field (self, "decision", cf_eligibility_get_decision_id (proposal));
+
+  /* The button is now insensitive and would drop the focus where a screen reader says
+   * nothing: the Decision row takes it, and is heard with the decision it now holds. */
+  if (!gtk_widget_is_sensitive (self->use_proposal_button))
+    gtk_widget_grab_focus (self->decision_row);
 }
 
 static void
@@ -402,6 +407,10 @@ on_finish_clicked (CfDecisionPage *self)
 
   self->show_missing = FALSE;
   refresh (self);
+  /* Finish is hidden now: the words saying it is finished take the focus, so a screen
+   * reader says what happened rather than nothing. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->finished_label));
+  gtk_label_select_region (self->finished_label, 0, 0);
   g_signal_emit (self, signals[SAVED], 0);
 }
 

@@ -80,7 +80,7 @@ state_row_set (StateRow   *state_row,
 
 /* A row of the title, the state as an icon and a word, and the reason wrapping below. The
  * row's own title and subtitle label would not hold a word beside the title, nor let a screen
- * reader hear the word, so the row is built from labels it is described by. */
+ * reader hear the word, so the row is built from labels it is named and described by. */
 static void
 state_row_init (StateRow   *state_row,
                 const char *title)
@@ -128,10 +128,13 @@ state_row_init (StateRow   *state_row,
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (state_row->reason), 0, 1, 2, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (state_row->row), grid);
 
+  /* The state is part of the name ("Necessary care Met"), so it is heard as the row is
+   * reached: GTK 4.8 does not turn a described-by relation into the description a screen
+   * reader reads. The reason stays the description. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (state_row->row),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label, NULL,
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, state_row->word,
-                                  state_row->reason, NULL,
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, title_label,
+                                  state_row->word, NULL,
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, state_row->reason, NULL,
                                   -1);
 }
 

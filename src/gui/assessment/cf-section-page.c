@@ -314,8 +314,6 @@ build_notes (Question *q)
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   set_notes_height (view);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
   if (help != NULL)
     {
       GtkWidget *hint = wrapping_label (help);
@@ -326,8 +324,15 @@ build_notes (Question *q)
       cf_field_describe (view, hint);
     }
   gtk_frame_set_child (GTK_FRAME (frame), view);
+  /* After the frame takes the view: GTK 4.8's GtkFrame resets its child's labelled-by
+   * relation (to its own label, and it has none), which left every notes field unnamed. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
   gtk_grid_attach (GTK_GRID (grid), frame, 0, top, 1, 1);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (q->row), grid);
+  /* A plain row does not name itself by its title. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (q->row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
 
   g_signal_connect (q->buffer, "changed", G_CALLBACK (on_notes_changed), q);
 }
@@ -355,6 +360,8 @@ build_text (Question *q)
       gtk_widget_set_margin_bottom (hint, 6);
       q->hint_row = plain_row ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (q->hint_row), hint);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (q->hint_row),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, hint, NULL, -1);
       cf_field_describe (q->row, hint);
     }
 }
@@ -418,6 +425,7 @@ build (CfSectionPage *self)
 {
   const char *description = cf_assessment_section_get_description (self->section);
   AdwPreferencesGroup *group = NULL;
+  GtkWidget *group_label = NULL;
   const char *group_name = NULL;
   guint n = cf_assessment_section_get_n_questions (self->section);
 
@@ -438,6 +446,8 @@ build (CfSectionPage *self)
 
           group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
           group_name = question->group;
+          /* The section's own questions are named by the section. */
+          group_label = GTK_WIDGET (self->title_label);
           /* A heading of our own rather than the group's title, which ellipsizes in
            * libadwaita 1.2: an outcome's name is long, and must be read whole. */
           if (question->group != NULL)
@@ -451,6 +461,7 @@ build (CfSectionPage *self)
               gtk_accessible_update_relation (GTK_ACCESSIBLE (group),
                                               GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading,
                                               NULL, -1);
+              group_label = heading;
             }
           gtk_box_append (GTK_BOX (block), GTK_WIDGET (group));
           gtk_box_append (self->content, block);
@@ -482,6 +493,16 @@ build (CfSectionPage *self)
                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                         cf_question_get_group (question), -1);
       adw_preferences_group_add (group, q->row);
+      /* libadwaita 1.2 names a group's list of rows by the group's title, which these groups
+       * leave empty: a screen reader entering the list would hear no name. The rows' parent
+       * is that list. */
+      if (group_label != NULL && GTK_IS_LIST_BOX (gtk_widget_get_parent (q->row)))
+        {
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (q->row)),
+                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY, group_label,
+                                          NULL, -1);
+          group_label = NULL;
+        }
       if (q->hint_row != NULL)
         adw_preferences_group_add (group, q->hint_row);
       g_ptr_array_add (self->questions, q);

@@ -694,6 +694,19 @@ priority_icon_name (const char *priority)
   return NULL;
 }
 
+/* A button in the actions flow box is shown or hidden with the flow box child around it:
+ * a hidden button in a shown child still takes a Tab stop, and traps the keyboard there. */
+static void
+show_action (GtkWidget *button,
+             gboolean   visible)
+{
+  GtkWidget *child = gtk_widget_get_parent (button);
+
+  gtk_widget_set_visible (button, visible);
+  if (GTK_IS_FLOW_BOX_CHILD (child))
+    gtk_widget_set_visible (child, visible);
+}
+
 static void
 update_actions (CfCarerEditor *self)
 {
@@ -711,11 +724,11 @@ update_actions (CfCarerEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.reopen", have && closed);
   gtk_widget_action_set_enabled (widget, "editor.add-cared-for", have);
 
-  gtk_widget_set_visible (self->close_button, !closed);
-  gtk_widget_set_visible (self->reopen_button, closed);
+  show_action (self->close_button, !closed);
+  show_action (self->reopen_button, closed);
   /* Buttons that cannot apply to this carer are hidden rather than greyed out. */
-  gtk_widget_set_visible (self->first_contact_button, have && !contacted && !closed);
-  gtk_widget_set_visible (self->waiting_well_button, have && g_str_equal (status, "waiting"));
+  show_action (self->first_contact_button, have && !contacted && !closed);
+  show_action (self->waiting_well_button, have && g_str_equal (status, "waiting"));
 }
 
 static void
