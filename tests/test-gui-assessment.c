@@ -772,7 +772,7 @@ static void
 test_export_pdf (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(CfAssessment) assessment = open_assessment (fixture, "carer");
+  g_autoptr(CfAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("carefield-assessment-XXXXXX", &error);
   g_autofree char *path = NULL;
@@ -785,6 +785,12 @@ test_export_pdf (Fixture       *fixture,
 
   g_assert_no_error (error);
   path = g_build_filename (dir, "written-record.pdf", NULL);
+
+  /* The carer reads Lithuanian, which Carefield has no words in yet: the worker is told the
+   * record will be English. */
+  cf_record_set_text (CF_RECORD (fixture->carer), "preferred_language", "Lithuanian");
+  assessment = open_assessment (fixture, "carer");
+  g_assert_true (shows (record, "English: Carefield is not yet translated into Lithuanian"));
 
   /* A draft can't be printed: the record states the decision. */
   cf_assessment_editor_export_pdf (fixture->editor, path);
@@ -807,6 +813,7 @@ test_export_pdf (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_true (shows (record, "Saved the written record as written-record.pdf."));
+  g_assert_cmpstr (cf_record_get_text (CF_RECORD (assessment), "record_language"), ==, "en");
   g_assert_true (gtk_widget_is_sensitive (find_button (record, "Save as PDF…")));
   g_assert_cmpint (count_exports (fixture->store), ==, audits_before + 1);
 

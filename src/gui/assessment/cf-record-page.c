@@ -19,6 +19,7 @@
 #include "cf-document-print.h"
 #include "cf-field.h"
 #include "cf-gui-util.h"
+#include "cf-language.h"
 #include "cf-record-page.h"
 #include "cf-written-record.h"
 
@@ -38,6 +39,7 @@ struct _CfRecordPage
 
   GtkWidget            *large_print_row;
   GtkWidget            *large_print_switch;
+  AdwActionRow         *language_row;
   GtkWidget            *not_finished_label;
   GtkWidget            *print_button;
   GtkWidget            *pdf_button;
@@ -87,6 +89,30 @@ is_finished (CfRecordPage *self)
   return self->assessment != NULL && cf_assessment_is_finished (self->assessment);
 }
 
+/* Which language the record will be printed in, and, when the carer's own language has no
+ * translation yet, that it will be English, so the worker can arrange an interpreter. */
+static void
+refresh_language (CfRecordPage *self)
+{
+  g_autofree char *wanted = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->carer != NULL)
+    wanted = cf_language_code_for (cf_record_get_text (CF_RECORD (self->carer),
+                                                       "preferred_language"));
+
+  if (wanted == NULL || g_str_equal (wanted, "en"))
+    text = g_strdup (cf_language_get_name ("en"));
+  else if (cf_language_is_translated (wanted))
+    text = g_strdup (cf_language_get_name (wanted));
+  else
+    /* Translators: "%1$s" is English, "%2$s" the carer's preferred language */
+    text = g_strdup_printf (_("%1$s: Carefield is not yet translated into %2$s"),
+                            cf_language_get_name ("en"), cf_language_get_name (wanted));
+
+  adw_action_row_set_subtitle (self->language_row, self->carer != NULL ? text : "");
+}
+
 static void
 refresh (CfRecordPage *self)
 {
@@ -125,6 +151,8 @@ refresh (CfRecordPage *self)
                               cf_choices_label (cf_written_record_methods, given_how));
     }
   adw_action_row_set_subtitle (self->last_given_row, last);
+
+  refresh_language (self);
 }
 
 static void
@@ -231,6 +259,7 @@ start_print (CfRecordPage  *self,
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
   g_autoptr(CfDocument) document = NULL;
+  g_autofree char *language = NULL;
   PrintRequest *request;
 
   if (settings != NULL)
@@ -238,9 +267,14 @@ start_print (CfRecordPage  *self,
       name = g_settings_get_string (settings, "organisation-name");
       phone = g_settings_get_string (settings, "organisation-phone");
     }
-  document = cf_written_record_build (self->carer, self->assessment,
-                                      settings != NULL ? &(CfOrganisation) { name, phone }
-                                                       : NULL);
+  /* In the carer's preferred language where Carefield is translated into it. */
+  document = cf_written_record_build_for_carer (self->carer, self->assessment,
+                                                settings != NULL
+                                                ? &(CfOrganisation) { name, phone } : NULL,
+                                                &language, NULL);
+  if (!g_str_equal (cf_record_get_text (CF_RECORD (self->assessment), "record_language"),
+                    language))
+    cf_assessment_set_field (self->assessment, "record_language", language, NULL);
 
   request = g_new0 (PrintRequest, 1);
   request->self = g_object_ref (self);
@@ -503,6 +537,7 @@ cf_record_page_class_init (CfRecordPageClass *klass)
     widget_class, "/org/carefield/Carefield/assessment/cf-record-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, large_print_row);
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, large_print_switch);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, not_finished_label);
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, pdf_button);
