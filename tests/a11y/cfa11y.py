@@ -77,6 +77,19 @@ KEYSYMS = {
 MODIFIER_MASKS = {'shift': 1 << 0, 'ctrl': 1 << 2, 'alt': 1 << 3}
 
 
+def finish_run(tap, app, started):
+    """The end of a run, however it ended: the application's warnings, the steps not reached,
+    and the time it took."""
+    if app is not None:
+        warnings = [l for l in app.log_text().splitlines() if 'WARNING' in l or 'CRITICAL' in l]
+        if warnings:
+            tap.diag('the application printed %d warning(s), e.g.:' % len(warnings))
+            for w in warnings[:8]:
+                tap.diag('  ' + w)
+    tap.finish_remaining('the test stopped early')
+    tap.diag('total %.1f s' % (time.monotonic() - started))
+
+
 class StepFailed(Exception):
     """A check failed; the message (and optional diagnostics) say what a user would notice."""
 

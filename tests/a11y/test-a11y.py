@@ -615,15 +615,7 @@ def main():
                     scenario.blocked = 'after "%s" failed' % description
     finally:
         cleanup()
-        if scenario.app is not None:
-            warnings = [l for l in scenario.app.log_text().splitlines()
-                        if 'WARNING' in l or 'CRITICAL' in l]
-            if warnings:
-                tap.diag('the application printed %d warning(s), e.g.:' % len(warnings))
-                for w in warnings[:8]:
-                    tap.diag('  ' + w)
-        tap.finish_remaining('the test stopped early')
-        tap.diag('total %.1f s' % (time.monotonic() - started))
+        a.finish_run(tap, scenario.app, started)
         tmp_holder.cleanup()
     return 1 if tap.failures else 0
 
