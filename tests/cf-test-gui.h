@@ -46,6 +46,45 @@ cf_test_find_row (GtkWidget  *root,
   return NULL;
 }
 
+/* The first button under @root whose label is @label, as written (mnemonics included). */
+static inline GtkWidget *
+cf_test_find_button (GtkWidget  *root,
+                     const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = cf_test_find_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first widget of @type (or a subtype) under @root. */
+static inline GtkWidget *
+cf_test_find_type (GtkWidget *root,
+                   GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = cf_test_find_type (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static inline void
 cf_test_gui_init (int    *argc,
                   char ***argv)

@@ -162,30 +162,11 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) &&
-          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 click (GtkWidget  *root,
        const char *label)
 {
-  GtkWidget *button = find_button (root, label);
+  GtkWidget *button = cf_test_find_button (root, label);
 
   if (button == NULL)
     g_error ("No button labelled “%s”", label);
@@ -193,24 +174,6 @@ click (GtkWidget  *root,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
   cf_test_spin (20);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkListBoxRow *
@@ -222,7 +185,7 @@ sidebar_row (Fixture    *fixture,
   for (GtkWidget *child = gtk_widget_get_first_child (sidebar); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *first = GTK_LABEL (find_type (child, GTK_TYPE_LABEL));
+      GtkLabel *first = GTK_LABEL (cf_test_find_type (child, GTK_TYPE_LABEL));
 
       if (g_strcmp0 (gtk_label_get_text (first), title) == 0)
         return GTK_LIST_BOX_ROW (child);
@@ -359,7 +322,7 @@ test_autosave_and_flush (Fixture       *fixture,
 
   /* Notes typed in a text view, saved at once when the window asks (before locking). */
   notes = row (health, "The carer’s own health");
-  view = GTK_TEXT_VIEW (find_type (notes, GTK_TYPE_TEXT_VIEW));
+  view = GTK_TEXT_VIEW (cf_test_find_type (notes, GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (view);
   g_assert_true (gtk_text_view_get_wrap_mode (view) != GTK_WRAP_NONE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Back pain from lifting.", -1);
@@ -557,7 +520,8 @@ test_different_decision_needs_reason (Fixture       *fixture,
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (assessment), "decision"), ==, "eligible");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row (decision, "Decision"))), ==,
                     1);
-  g_assert_false (gtk_widget_is_sensitive (find_button (decision, "Use the Proposed Decision")));
+  g_assert_false (gtk_widget_is_sensitive (cf_test_find_button (decision,
+                                                                "Use the Proposed Decision")));
 }
 
 static void
@@ -566,7 +530,7 @@ test_finish_with_missing (Fixture       *fixture,
 {
   g_autoptr(CfAssessment) assessment = open_assessment (fixture, "carer");
   GtkWidget *decision = page (fixture, "decision");
-  GtkWidget *finish = find_button (decision, "Finish Assessment");
+  GtkWidget *finish = cf_test_find_button (decision, "Finish Assessment");
   GtkLabel *missing;
 
   cf_assessment_editor_show_section (fixture->editor, "decision");
@@ -600,8 +564,8 @@ test_finish_locks (Fixture       *fixture,
   GtkWidget *record = page (fixture, "record");
   guint saved_before;
 
-  g_assert_false (gtk_widget_is_sensitive (find_button (record, "Print…")));
-  g_assert_false (gtk_widget_is_sensitive (find_button (record, "Save as PDF…")));
+  g_assert_false (gtk_widget_is_sensitive (cf_test_find_button (record, "Print…")));
+  g_assert_false (gtk_widget_is_sensitive (cf_test_find_button (record, "Save as PDF…")));
   g_assert_true (shows (record, "once the assessment is finished: it records the decision."));
 
   complete_in_gui (fixture, assessment, TRUE);
@@ -613,7 +577,7 @@ test_finish_locks (Fixture       *fixture,
   g_assert_true (shows (GTK_WIDGET (fixture->editor), "Finished"));
   g_assert_false (shows (GTK_WIDGET (fixture->editor), "Draft"));
   g_assert_true (shows (decision, "Finished on 18/11/2026 10:00 by Sam Assessor."));
-  g_assert_false (gtk_widget_is_visible (find_button (decision, "Finish Assessment")));
+  g_assert_false (gtk_widget_is_visible (cf_test_find_button (decision, "Finish Assessment")));
   g_assert_true (shows (GTK_WIDGET (sidebar_row (fixture, "Decision")), "Decided: Eligible"));
 
   /* Every answer and the decision are locked... */
@@ -628,12 +592,13 @@ test_finish_locks (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (row (decision, "Signed Off By")));
   g_assert_true (gtk_widget_is_sensitive (row (decision, "Signed Off On (day/month/year)")));
   g_assert_true (gtk_widget_is_sensitive (row (record, "Large Print")));
-  g_assert_true (gtk_widget_is_sensitive (find_button (record, "Print…")));
-  g_assert_true (gtk_widget_is_sensitive (find_button (record, "Save as PDF…")));
+  g_assert_true (gtk_widget_is_sensitive (cf_test_find_button (record, "Print…")));
+  g_assert_true (gtk_widget_is_sensitive (cf_test_find_button (record, "Save as PDF…")));
   g_assert_false (shows (record, "once the assessment is finished: it records the decision."));
 
   /* Only a coordinator can return it. */
-  g_assert_false (gtk_widget_is_visible (find_button (decision, "Return for Correction…")));
+  g_assert_false (gtk_widget_is_visible (cf_test_find_button (decision,
+                                                              "Return for Correction…")));
 
   gtk_editable_set_text (GTK_EDITABLE (row (decision, "Signed Off By")), "Pat Council");
   cf_test_spin (900);
@@ -677,7 +642,8 @@ test_return_for_correction (Fixture       *fixture,
 
   complete_in_gui (fixture, assessment, FALSE);
   /* Not yet finished: nothing to return. */
-  g_assert_false (gtk_widget_is_visible (find_button (decision, "Return for Correction…")));
+  g_assert_false (gtk_widget_is_visible (cf_test_find_button (decision,
+                                                              "Return for Correction…")));
   click (decision, "Finish Assessment");
   g_assert_true (cf_assessment_is_finished (assessment));
 
@@ -702,8 +668,9 @@ test_return_for_correction (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (row (page (fixture, "caring"),
                                                "Gives necessary care to an adult")));
   g_assert_true (gtk_widget_is_sensitive (row (decision, "Decision")));
-  g_assert_true (gtk_widget_is_visible (find_button (decision, "Finish Assessment")));
-  g_assert_false (gtk_widget_is_visible (find_button (decision, "Return for Correction…")));
+  g_assert_true (gtk_widget_is_visible (cf_test_find_button (decision, "Finish Assessment")));
+  g_assert_false (gtk_widget_is_visible (cf_test_find_button (decision,
+                                                              "Return for Correction…")));
 }
 
 static void
@@ -713,7 +680,7 @@ test_return_only_for_coordinator (Fixture       *fixture,
   g_autoptr(CfAssessment) assessment = open_assessment (fixture, "carer");
   g_autoptr(GError) error = NULL;
   GtkWidget *decision = page (fixture, "decision");
-  GtkWidget *button = find_button (decision, "Return for Correction…");
+  GtkWidget *button = cf_test_find_button (decision, "Return for Correction…");
 
   complete_in_gui (fixture, assessment, TRUE);
   click (decision, "Finish Assessment");
@@ -804,7 +771,7 @@ test_export_pdf (Fixture       *fixture,
 
   audits_before = count_exports (fixture->store);
   cf_assessment_editor_export_pdf (fixture->editor, path);
-  g_assert_false (gtk_widget_is_sensitive (find_button (record, "Save as PDF…")));
+  g_assert_false (gtk_widget_is_sensitive (cf_test_find_button (record, "Save as PDF…")));
 
   until = g_get_monotonic_time () + PDF_WAIT_SECONDS * G_USEC_PER_SEC;
   while (find_label (record, "Saved the written record as") == NULL &&
@@ -814,7 +781,7 @@ test_export_pdf (Fixture       *fixture,
 
   g_assert_true (shows (record, "Saved the written record as written-record.pdf."));
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (assessment), "record_language"), ==, "en");
-  g_assert_true (gtk_widget_is_sensitive (find_button (record, "Save as PDF…")));
+  g_assert_true (gtk_widget_is_sensitive (cf_test_find_button (record, "Save as PDF…")));
   g_assert_cmpint (count_exports (fixture->store), ==, audits_before + 1);
 
   text = pdf_text (path);

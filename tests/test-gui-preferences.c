@@ -16,24 +16,6 @@
 #define OLD_PASSPHRASE "preferences old passphrase"
 #define NEW_PASSPHRASE "a quite different passphrase"
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The password entry in the row titled @title. */
 static GtkWidget *
 entry (CfPassphraseDialog *dialog,
@@ -64,7 +46,7 @@ entry (CfPassphraseDialog *dialog,
 static CfPassphraseDialog *
 open_dialog (GtkWidget *preferences)
 {
-  GtkWidget *change = find_button (preferences, "Change…");
+  GtkWidget *change = cf_test_find_button (preferences, "Change…");
   GListModel *toplevels;
 
   g_assert_nonnull (change);
@@ -100,7 +82,7 @@ fill (CfPassphraseDialog *dialog,
 static void
 click_change (CfPassphraseDialog *dialog)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), "C_hange Passphrase");
+  GtkWidget *button = cf_test_find_button (GTK_WIDGET (dialog), "C_hange Passphrase");
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (button));

@@ -41,24 +41,6 @@ spin_until (gboolean (*done) (gpointer),
     }
 }
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_type (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Does any label or text field anywhere in @root, shown or not, hold @text? */
 static gboolean
 holds_text (GtkWidget  *root,
@@ -94,8 +76,8 @@ is_unlocked (gpointer data)
 static void
 unlock (void)
 {
-  GtkWidget *page = find_type (GTK_WIDGET (window ()), CF_TYPE_UNLOCK_PAGE);
-  GtkWidget *entry = find_type (page, ADW_TYPE_PASSWORD_ENTRY_ROW);
+  GtkWidget *page = cf_test_find_type (GTK_WIDGET (window ()), CF_TYPE_UNLOCK_PAGE);
+  GtkWidget *entry = cf_test_find_type (page, ADW_TYPE_PASSWORD_ENTRY_ROW);
 
   g_assert_true (cf_window_is_locked (window ()));
   gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
@@ -107,7 +89,7 @@ unlock (void)
 static void
 open_carer (void)
 {
-  GtkWidget *view = find_type (GTK_WIDGET (window ()), CF_TYPE_CASELOAD_VIEW);
+  GtkWidget *view = cf_test_find_type (GTK_WIDGET (window ()), CF_TYPE_CASELOAD_VIEW);
 
   g_signal_emit_by_name (view, "carer-activated", carer_id);
   cf_test_spin (100);
@@ -147,8 +129,8 @@ test_locks_when_idle (void)
   g_assert_false (holds_text (root, "01632 960555"));
   /* After the crossfade, only the unlock page is on screen. */
   cf_test_spin (500);
-  g_assert_true (gtk_widget_get_mapped (find_type (root, CF_TYPE_UNLOCK_PAGE)));
-  g_assert_false (gtk_widget_get_mapped (find_type (root, CF_TYPE_CASELOAD_VIEW)));
+  g_assert_true (gtk_widget_get_mapped (cf_test_find_type (root, CF_TYPE_UNLOCK_PAGE)));
+  g_assert_false (gtk_widget_get_mapped (cf_test_find_type (root, CF_TYPE_CASELOAD_VIEW)));
 }
 
 static void
@@ -177,24 +159,6 @@ test_lock_on_demand_keeps_edits (void)
   carer = cf_store_load_carer (store, carer_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (carer), "locality"), ==, "Saltmarsh End");
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkWindow *
@@ -234,9 +198,9 @@ test_assessment_start_lock_and_back (void)
   cf_test_spin (100);
   dialog = shown_start_dialog ();
   g_assert_nonnull (dialog);
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Start"), "clicked");
+  g_signal_emit_by_name (cf_test_find_button (GTK_WIDGET (dialog), "_Start"), "clicked");
   cf_test_spin (200);
-  editor = find_type (root, CF_TYPE_ASSESSMENT_EDITOR);
+  editor = cf_test_find_type (root, CF_TYPE_ASSESSMENT_EDITOR);
   g_assert_nonnull (editor);
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_nonnull (cf_assessment_editor_get_assessment (CF_ASSESSMENT_EDITOR (editor)));
