@@ -53,6 +53,10 @@ static const CfField carer_fields[] = {
   /* Why a carer was closed, counted as an outcome (DOMAIN.md, "Indicators"). */
   { "closure_outcome", CF_FIELD_TEXT },
   { "worker", CF_FIELD_TEXT },
+  /* Consent to text messages (DOMAIN.md, "Information, consent"): reminders are queued only
+   * when it is given. Withdrawing it is a history event, so it is never lost. */
+  { "texts_consent", CF_FIELD_BOOL },
+  { "texts_consent_on", CF_FIELD_TEXT },
   { NULL }
 };
 

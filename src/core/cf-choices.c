@@ -133,6 +133,135 @@ const CfChoice cf_wellbeing_areas[] = {
   { NULL }
 };
 
+/* Ways of meeting a carer's needs (Care Act 2014 s.8; DOMAIN.md, "Support plan"). */
+const CfChoice cf_plan_ways[] = {
+  { "direct-payment", N_("A direct payment") },
+  { "replacement-care", N_("Replacement care for the cared-for person") },
+  { "break", N_("A break") },
+  { "equipment", N_("Equipment or technology-enabled care") },
+  { "training", N_("Training") },
+  { "peer-support", N_("Peer support") },
+  { "information", N_("Information and advice") },
+  { "emergency-planning", N_("Emergency planning") },
+  { "signposting", N_("Signposting to other services") },
+  { "not-met", N_("Not met by this plan") },
+  { NULL }
+};
+
+/* s.25(1)(b): whether, and to what extent, a need meets the eligibility criteria. */
+const CfChoice cf_need_eligibility[] = {
+  { "eligible", N_("Eligible") },
+  { "partly", N_("Partly eligible") },
+  { "not-eligible", N_("Not eligible") },
+  { NULL }
+};
+
+/* DOMAIN.md: breaks are recorded by type, planned and taken. */
+const CfChoice cf_break_kinds[] = {
+  { "short-notice", N_("Emergency or short notice") },
+  { "day", N_("1 to 24 hours") },
+  { "long", N_("More than 24 hours") },
+  { NULL }
+};
+
+/* The format a copy of the plan was given in (Accessible Information Standard). */
+const CfChoice cf_copy_formats[] = {
+  { "standard", N_("Standard print") },
+  { "large-print", N_("Large print") },
+  { "easy-read", N_("Easy read") },
+  { "email", N_("By email") },
+  { "braille", N_("Braille") },
+  { "audio", N_("Audio") },
+  { "read-aloud", N_("Read aloud and explained") },
+  { NULL }
+};
+
+/* DOMAIN.md, "Direct payments": short-term payments bridge the wait for a long-term one. */
+const CfChoice cf_direct_payment_terms[] = {
+  { "long-term", N_("Long term") },
+  { "short-term", N_("Short term, while a long-term one is set up") },
+  { NULL }
+};
+
+const CfChoice cf_direct_payment_methods[] = {
+  { "prepaid-card", N_("Prepaid card") },
+  { "bank-account", N_("Bank account") },
+  { "managed-account", N_("Managed account or third party") },
+  { NULL }
+};
+
+/* What a direct payment may not buy (DOMAIN.md, "Direct payments"). Agreeing one of these
+ * needs a recorded reason. */
+const CfChoice cf_direct_payment_not_allowed[] = {
+  { "outside-plan", N_("Something outside the support plan") },
+  { "health-care", N_("Health care") },
+  { "residential-care", N_("Long-term residential care") },
+  { "council-services", N_("Council services") },
+  { "food", N_("Food") },
+  { "utilities", N_("Utilities") },
+  { "rent", N_("Rent") },
+  { "alcohol", N_("Alcohol") },
+  { "tobacco", N_("Tobacco") },
+  { "gambling", N_("Gambling") },
+  { "gifts", N_("Gifts") },
+  { "cash", N_("Cash withdrawals") },
+  { "care-for-cared-for", N_("Care for the cared-for person") },
+  { NULL }
+};
+
+/* Direct Payments Regulations 2014: capacity to request, or an authorised person. */
+const CfChoice cf_capacity_answers[] = {
+  { "yes", N_("Has capacity to request it") },
+  { "no", N_("Lacks capacity to request it") },
+  { NULL }
+};
+
+const CfChoice cf_manage_answers[] = {
+  { "alone", N_("Can manage it alone") },
+  { "with-help", N_("Can manage it with help") },
+  { "no", N_("Cannot manage it, even with help") },
+  { NULL }
+};
+
+const CfChoice cf_direct_payment_statuses[] = {
+  { "setting-up", N_("Being set up") },
+  { "active", N_("Paying") },
+  { "ended", N_("Ended") },
+  { "refused", N_("Cannot be set up") },
+  { NULL }
+};
+
+/* DOMAIN.md: personal assistants employed through a direct payment. */
+const CfChoice cf_assistant_statuses[] = {
+  { "recruiting", N_("Recruiting") },
+  { "in-post", N_("In post") },
+  { "vacant", N_("Vacant") },
+  { "ended", N_("Ended") },
+  { NULL }
+};
+
+/* DOMAIN.md, "Support plan": sooner on request or a change of circumstances. */
+const CfChoice cf_review_reasons[] = {
+  { "request", N_("The carer asked for one") },
+  { "cared-for-in-hospital", N_("The cared-for person was in hospital over 72 hours") },
+  { "carer-in-hospital", N_("The carer was in hospital") },
+  { "moved-into-care", N_("The cared-for person moved into care") },
+  { "bereavement", N_("Bereavement") },
+  { "new-diagnosis", N_("A new diagnosis") },
+  { "relationship-change", N_("A change in relationship") },
+  { "work-change", N_("A change in work") },
+  { "concern", N_("A concern about the direct payment") },
+  { "other", N_("Another change of circumstances") },
+  { NULL }
+};
+
+const CfChoice cf_review_outcomes[] = {
+  { "no-change", N_("No change to the plan") },
+  { "plan-revised", N_("The plan was revised") },
+  { "reassessment", N_("A new assessment is needed") },
+  { NULL }
+};
+
 guint
 cf_choices_count (const CfChoice *choices)
 {

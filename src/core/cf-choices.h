@@ -30,6 +30,19 @@ extern const CfChoice cf_assessment_modes[];
 extern const CfChoice cf_reg3_outcomes[];
 extern const CfChoice cf_unable_reasons[];
 extern const CfChoice cf_wellbeing_areas[];
+extern const CfChoice cf_plan_ways[];
+extern const CfChoice cf_need_eligibility[];
+extern const CfChoice cf_break_kinds[];
+extern const CfChoice cf_copy_formats[];
+extern const CfChoice cf_direct_payment_terms[];
+extern const CfChoice cf_direct_payment_methods[];
+extern const CfChoice cf_direct_payment_not_allowed[];
+extern const CfChoice cf_capacity_answers[];
+extern const CfChoice cf_manage_answers[];
+extern const CfChoice cf_direct_payment_statuses[];
+extern const CfChoice cf_assistant_statuses[];
+extern const CfChoice cf_review_reasons[];
+extern const CfChoice cf_review_outcomes[];
 
 guint       cf_choices_count (const CfChoice *choices);
 int         cf_choices_find  (const CfChoice *choices,

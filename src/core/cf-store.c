@@ -63,6 +63,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The columns every synced entity has (DESIGN.md, "Local store"). Migrations before 4 spell
+ * them out; they have shipped and are never edited. */
+#define SYNC_COLUMNS \
+  "  id TEXT PRIMARY KEY NOT NULL," \
+  "  version INTEGER NOT NULL DEFAULT 0," \
+  "  sync_state TEXT NOT NULL DEFAULT 'local'" \
+  "    CHECK (sync_state IN ('synced', 'local', 'conflict', 'error'))," \
+  "  updated_at TEXT NOT NULL," \
+  "  updated_by TEXT NOT NULL," \
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+
 /* Migration N takes the schema from version N-1 to N. Never edit one that has shipped: add
  * the next. */
 static const char *migrations[] = {
@@ -217,6 +228,174 @@ static const char *migrations[] = {
   "CREATE INDEX assessment_answer_by_assessment ON assessment_answer (assessment_id);"
   "ALTER TABLE carer_event ADD COLUMN related_id TEXT NOT NULL DEFAULT '';"
   "ALTER TABLE carer ADD COLUMN closure_outcome TEXT NOT NULL DEFAULT '';",
+
+  /* 4: after the decision: support plans (versioned), their needs and actions, breaks,
+   * emergency plans and contacts, direct payments with balance returns and personal
+   * assistants, reviews, queued text reminders, and the carer's consent to texts. */
+  "CREATE TABLE support_plan ("
+  SYNC_COLUMNS
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  assessment_id TEXT NOT NULL DEFAULT '',"
+  "  number INTEGER NOT NULL DEFAULT 0,"
+  "  previous_id TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT '',"
+  "  change_reason TEXT NOT NULL DEFAULT '',"
+  "  outcomes TEXT NOT NULL DEFAULT '',"
+  "  prevention_advice TEXT NOT NULL DEFAULT '',"
+  "  cost_pence INTEGER NOT NULL DEFAULT 0,"
+  "  carer_contribution_pence INTEGER NOT NULL DEFAULT 0,"
+  "  breaks_short_notice INTEGER NOT NULL DEFAULT 0,"
+  "  breaks_day INTEGER NOT NULL DEFAULT 0,"
+  "  breaks_long INTEGER NOT NULL DEFAULT 0,"
+  "  carer_agrees INTEGER NOT NULL DEFAULT 0,"
+  "  carer_comments TEXT NOT NULL DEFAULT '',"
+  "  agreed_on TEXT NOT NULL DEFAULT '',"
+  "  agreed_by TEXT NOT NULL DEFAULT '',"
+  "  copy_given_on TEXT NOT NULL DEFAULT '',"
+  "  copy_format TEXT NOT NULL DEFAULT '',"
+  "  superseded_on TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX support_plan_by_carer ON support_plan (carer_id);"
+  "CREATE TABLE plan_need ("
+  SYNC_COLUMNS
+  "  plan_id TEXT NOT NULL REFERENCES support_plan (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  need TEXT NOT NULL DEFAULT '',"
+  "  source TEXT NOT NULL DEFAULT '',"
+  "  eligibility TEXT NOT NULL DEFAULT '',"
+  "  how_far TEXT NOT NULL DEFAULT '',"
+  "  met_by TEXT NOT NULL DEFAULT '',"
+  "  how TEXT NOT NULL DEFAULT '',"
+  "  cared_for_consent INTEGER NOT NULL DEFAULT 0,"
+  "  outcome TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX plan_need_by_plan ON plan_need (plan_id);"
+  "CREATE TABLE plan_action ("
+  SYNC_COLUMNS
+  "  plan_id TEXT NOT NULL REFERENCES support_plan (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  what TEXT NOT NULL DEFAULT '',"
+  "  who TEXT NOT NULL DEFAULT '',"
+  "  due_on TEXT NOT NULL DEFAULT '',"
+  "  done_on TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX plan_action_by_plan ON plan_action (plan_id);"
+  "CREATE TABLE carer_break ("
+  SYNC_COLUMNS
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  plan_id TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT '',"
+  "  taken_on TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX carer_break_by_carer ON carer_break (carer_id);"
+  "CREATE TABLE emergency_plan ("
+  SYNC_COLUMNS
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  if_none_can_come TEXT NOT NULL DEFAULT '',"
+  "  medication TEXT NOT NULL DEFAULT '',"
+  "  medication_kept TEXT NOT NULL DEFAULT '',"
+  "  routines TEXT NOT NULL DEFAULT '',"
+  "  appointments TEXT NOT NULL DEFAULT '',"
+  "  mobility TEXT NOT NULL DEFAULT '',"
+  "  communication TEXT NOT NULL DEFAULT '',"
+  "  home_access TEXT NOT NULL DEFAULT '',"
+  "  pets TEXT NOT NULL DEFAULT '',"
+  "  other TEXT NOT NULL DEFAULT '',"
+  "  card_phone TEXT NOT NULL DEFAULT '',"
+  "  agreed_on TEXT NOT NULL DEFAULT '',"
+  "  last_checked_on TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX emergency_plan_by_carer ON emergency_plan (carer_id);"
+  "CREATE TABLE emergency_contact ("
+  SYNC_COLUMNS
+  "  emergency_plan_id TEXT NOT NULL REFERENCES emergency_plan (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  relationship TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  can_help_with TEXT NOT NULL DEFAULT '',"
+  "  agreed INTEGER NOT NULL DEFAULT 0,"
+  "  agreed_on TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX emergency_contact_by_emergency_plan ON emergency_contact (emergency_plan_id);"
+  "CREATE TABLE direct_payment ("
+  SYNC_COLUMNS
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  plan_id TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT '',"
+  "  term TEXT NOT NULL DEFAULT '',"
+  "  bridges_id TEXT NOT NULL DEFAULT '',"
+  "  purpose TEXT NOT NULL DEFAULT '',"
+  "  amount_pence INTEGER NOT NULL DEFAULT 0,"
+  "  frequency TEXT NOT NULL DEFAULT '',"
+  "  capacity TEXT NOT NULL DEFAULT '',"
+  "  authorised_person TEXT NOT NULL DEFAULT '',"
+  "  consent INTEGER NOT NULL DEFAULT 0,"
+  "  able_to_manage TEXT NOT NULL DEFAULT '',"
+  "  appropriate INTEGER NOT NULL DEFAULT 0,"
+  "  decided_by TEXT NOT NULL DEFAULT '',"
+  "  decided_on TEXT NOT NULL DEFAULT '',"
+  "  method TEXT NOT NULL DEFAULT '',"
+  "  method_reason TEXT NOT NULL DEFAULT '',"
+  "  budget_holder TEXT NOT NULL DEFAULT '',"
+  "  cardholder TEXT NOT NULL DEFAULT '',"
+  "  pays_close_relative INTEGER NOT NULL DEFAULT 0,"
+  "  close_relative_reason TEXT NOT NULL DEFAULT '',"
+  "  not_allowed TEXT NOT NULL DEFAULT '',"
+  "  not_allowed_reason TEXT NOT NULL DEFAULT '',"
+  "  requested_on TEXT NOT NULL DEFAULT '',"
+  "  agreed_on TEXT NOT NULL DEFAULT '',"
+  "  agreement_signed_on TEXT NOT NULL DEFAULT '',"
+  "  first_payment_on TEXT NOT NULL DEFAULT '',"
+  "  ended_on TEXT NOT NULL DEFAULT '',"
+  "  end_reason TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX direct_payment_by_carer ON direct_payment (carer_id);"
+  "CREATE TABLE balance_return ("
+  SYNC_COLUMNS
+  "  direct_payment_id TEXT NOT NULL REFERENCES direct_payment (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  returned_on TEXT NOT NULL DEFAULT '',"
+  "  balance_pence INTEGER NOT NULL DEFAULT 0,"
+  "  one_off_spent_pence INTEGER NOT NULL DEFAULT 0,"
+  "  surplus_pence INTEGER NOT NULL DEFAULT 0,"
+  "  recovered_pence INTEGER NOT NULL DEFAULT 0,"
+  "  recovered_on TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX balance_return_by_direct_payment ON balance_return (direct_payment_id);"
+  "CREATE TABLE personal_assistant ("
+  SYNC_COLUMNS
+  "  direct_payment_id TEXT NOT NULL REFERENCES direct_payment (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT '',"
+  "  vacant_since TEXT NOT NULL DEFAULT '',"
+  "  right_to_work_checked_on TEXT NOT NULL DEFAULT '',"
+  "  contract_signed_on TEXT NOT NULL DEFAULT '',"
+  "  dbs_checked_on TEXT NOT NULL DEFAULT '',"
+  "  insurance_expires_on TEXT NOT NULL DEFAULT '',"
+  "  payroll_provider TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX personal_assistant_by_direct_payment ON personal_assistant (direct_payment_id);"
+  "CREATE TABLE review ("
+  SYNC_COLUMNS
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  subject TEXT NOT NULL DEFAULT '',"
+  "  subject_id TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT '',"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  reason_notes TEXT NOT NULL DEFAULT '',"
+  "  requested_on TEXT NOT NULL DEFAULT '',"
+  "  requested_by TEXT NOT NULL DEFAULT '',"
+  "  held_on TEXT NOT NULL DEFAULT '',"
+  "  reviewer TEXT NOT NULL DEFAULT '',"
+  "  outcome TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX review_by_carer ON review (carer_id);"
+  "CREATE TABLE text_reminder ("
+  SYNC_COLUMNS
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  about TEXT NOT NULL DEFAULT '',"
+  "  subject_id TEXT NOT NULL DEFAULT '',"
+  "  send_on TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  message TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX text_reminder_by_carer ON text_reminder (carer_id);"
+  "ALTER TABLE carer ADD COLUMN texts_consent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE carer ADD COLUMN texts_consent_on TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);

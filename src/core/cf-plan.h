@@ -1,0 +1,19 @@
+/* cf-plan.h
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "cf-record.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_PLAN (cf_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfPlan, cf_plan, CF, PLAN, CfRecord)
+
+CfPlan *cf_plan_new (const char *carer_id);
+
+G_END_DECLS
