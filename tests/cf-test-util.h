@@ -9,6 +9,7 @@
 #include <stdarg.h>
 
 #include "cf-assessment.h"
+#include "cf-assessments.h"
 #include "cf-carer.h"
 #include "cf-demo.h"
 #include "cf-store-private.h"
@@ -66,4 +67,28 @@ cf_test_answer_all (CfAssessment *assessment,
 {
   cf_demo_answer_assessment (assessment, eligible);
   g_assert_cmpuint (g_hash_table_size (cf_assessment_get_answers (assessment)), >=, 26);
+}
+
+/* Starts, completes and finishes an assessment of @carer through the ordinary path, with the
+ * decision the rules propose. */
+static inline CfAssessment *
+cf_test_finished_assessment (CfStore  *store,
+                             CfCarer  *carer,
+                             gboolean  eligible)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfEligibility) proposal = NULL;
+  CfAssessment *assessment = cf_assessments_start (store, carer, "carer", "face-to-face", NULL,
+                                                   NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  cf_test_answer_all (assessment, eligible);
+  proposal = cf_assessment_evaluate (assessment);
+  g_assert_true (cf_assessment_set_field (assessment, "decision",
+                                          cf_eligibility_get_decision_id (proposal), &error));
+  g_assert_true (cf_assessment_set_field (assessment, "decided_by", "organisation", &error));
+  g_assert_true (cf_assessments_finish (store, assessment, &error));
+  g_assert_no_error (error);
+
+  return assessment;
 }

@@ -93,6 +93,34 @@ cf_carer_event_dup_title (CfCarerEvent *self)
     return g_strdup (_("Assessment returned for correction"));
   if (g_str_equal (kind, CF_EVENT_RECORD_GIVEN))
     return g_strdup (_("Written record given to the carer"));
+  if (g_str_equal (kind, CF_EVENT_EMERGENCY_PLAN_AGREED))
+    return g_strdup (_("Emergency plan agreed"));
+  if (g_str_equal (kind, CF_EVENT_EMERGENCY_PLAN_CHECKED))
+    return g_strdup (_("Emergency plan checked"));
+  if (g_str_equal (kind, CF_EVENT_DIRECT_PAYMENT_REQUESTED))
+    return g_strdup (_("Direct payment requested"));
+  if (g_str_equal (kind, CF_EVENT_DIRECT_PAYMENT_AGREED))
+    return g_strdup (_("Direct payment agreed"));
+  if (g_str_equal (kind, CF_EVENT_DIRECT_PAYMENT_REFUSED))
+    return g_strdup (_("Direct payment cannot be set up"));
+  if (g_str_equal (kind, CF_EVENT_DIRECT_PAYMENT_ENDED))
+    return g_strdup (_("Direct payment ended"));
+  if (g_str_equal (kind, CF_EVENT_PLAN_CREATED))
+    return g_strdup (_("Support plan started"));
+  if (g_str_equal (kind, CF_EVENT_PLAN_AGREED))
+    return g_strdup (_("Support plan agreed"));
+  if (g_str_equal (kind, CF_EVENT_PLAN_REVISED))
+    return g_strdup (_("Support plan revised"));
+  if (g_str_equal (kind, CF_EVENT_PLAN_COPY_GIVEN))
+    return g_strdup (_("Copy of the support plan given"));
+  if (g_str_equal (kind, CF_EVENT_BREAK_TAKEN))
+    return g_strdup (_("Break taken"));
+  if (g_str_equal (kind, CF_EVENT_REVIEW_REQUESTED))
+    return g_strdup (_("Early review asked for"));
+  if (g_str_equal (kind, CF_EVENT_REVIEW_HELD))
+    return g_strdup (_("Review held"));
+  if (g_str_equal (kind, CF_EVENT_TEXT_QUEUED))
+    return g_strdup (_("Text reminder queued"));
   if (g_str_equal (kind, CF_EVENT_PRIORITY))
     {
       if (*previous == '\0')

@@ -99,6 +99,48 @@ cf_date_parse_iso_shape (const char *text,
 }
 
 /**
+ * cf_date_read_iso:
+ * @date: (out): set to the day when it exists
+ *
+ * Reads a stored "YYYY-MM-DD" date into a #GDate, for the rules in cf-schedule.c.
+ *
+ * Returns: whether @text is a day that exists
+ */
+gboolean
+cf_date_read_iso (const char *text,
+                  GDate      *date)
+{
+  guint year, month, day;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  g_date_clear (date, 1);
+  if (!cf_date_parse_iso_shape (text, &year, &month, &day) ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+/**
+ * cf_date_write_iso:
+ *
+ * Returns: (transfer full): @date as stored, "YYYY-MM-DD", or "" for an invalid date
+ */
+char *
+cf_date_write_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!g_date_valid (date))
+    return g_strdup ("");
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/**
  * cf_date_from_user:
  *
  * Returns: (transfer full): "YYYY-MM-DD" for a day-first or ISO date (whether or not such a

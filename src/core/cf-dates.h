@@ -15,6 +15,10 @@ gboolean cf_date_parse_iso_shape (const char *text,
                                   guint      *month,
                                   guint      *day);
 
+gboolean cf_date_read_iso      (const char  *text,
+                                GDate       *date);
+char    *cf_date_write_iso     (const GDate *date);
+
 char *cf_date_from_user        (const char *text);
 char *cf_date_to_user          (const char *stored);
 char *cf_datetime_from_user    (const char *text);

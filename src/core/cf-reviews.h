@@ -84,4 +84,7 @@ guint      cf_due_queue_reminders     (CfStore     *store,
                                        const GDate *today,
                                        GError     **error);
 
+const char *cf_review_due_kind_to_string (CfDueKind  kind);
+const char *cf_due_state_to_string       (CfDueState state);
+
 G_END_DECLS
