@@ -775,9 +775,9 @@ test_reminders (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n, ==, 0);
 
-  cf_record_set_bool (CF_RECORD (fixture->carer), "texts_consent", TRUE);
-  cf_record_set_text (CF_RECORD (fixture->carer), "texts_consent_on", "2026-09-01");
-  g_assert_true (cf_store_save_carer (fixture->store, fixture->carer, &error));
+  g_assert_true (cf_reviews_set_texts_consent (fixture->store, fixture->carer, TRUE, &error));
+  g_assert_cmpstr (cf_record_get_text (CF_RECORD (fixture->carer), "texts_consent_on"), ==,
+                   "2026-11-18");
 
   n = cf_due_queue_reminders (fixture->store, NULL, &error);
   g_assert_no_error (error);
@@ -797,10 +797,11 @@ test_reminders (Fixture       *fixture,
   g_assert_cmpint (count (fixture->store, "text_reminder", "1"), ==, 1);
 
   /* Consent withdrawn: the queued text is cancelled, not sent. */
-  cf_record_set_bool (CF_RECORD (fixture->carer), "texts_consent", FALSE);
-  g_assert_true (cf_store_save_carer (fixture->store, fixture->carer, &error));
+  g_assert_true (cf_reviews_set_texts_consent (fixture->store, fixture->carer, FALSE, &error));
   g_assert_cmpuint (cf_due_queue_reminders (fixture->store, NULL, &error), ==, 0);
   g_assert_cmpint (count (fixture->store, "text_reminder", "state = 'cancelled'"), ==, 1);
+  /* Both the consent and its withdrawal are in the history. */
+  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'texts-consent'"), ==, 2);
 }
 
 int

@@ -38,6 +38,7 @@ G_DECLARE_FINAL_TYPE (CfCarerEvent, cf_carer_event, CF, CARER_EVENT, CfRecord)
 #define CF_EVENT_REVIEW_REQUESTED    "review-requested"
 #define CF_EVENT_REVIEW_HELD         "review-held"
 #define CF_EVENT_TEXT_QUEUED         "text-queued"
+#define CF_EVENT_TEXTS_CONSENT       "texts-consent"
 
 CfCarerEvent *cf_carer_event_new       (const char   *carer_id,
                                         const char   *kind);

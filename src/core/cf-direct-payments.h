@@ -45,6 +45,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfDirectPaymentIssue, cf_direct_payment_issue_fre
 GPtrArray       *cf_direct_payment_check                (CfDirectPayment  *payment);
 gboolean         cf_direct_payment_can_set_up           (CfDirectPayment  *payment,
                                                          char            **reason);
+GPtrArray       *cf_direct_payment_dup_missing          (CfDirectPayment  *payment);
+gboolean         cf_direct_payment_is_locked            (CfDirectPayment  *payment);
+char            *cf_direct_payment_describe_amount      (CfDirectPayment  *payment);
 
 GPtrArray       *cf_direct_payments_list                (CfStore          *store,
                                                          const char       *carer_id,

@@ -344,6 +344,55 @@ cf_reviews_record (CfStore     *store,
   return g_steal_pointer (&review);
 }
 
+/**
+ * cf_reviews_set_texts_consent:
+ *
+ * DOMAIN.md, "Information, consent": consent to text messages is recorded with its date, and
+ * its withdrawal is a history entry of its own, so the earlier consent is never overwritten
+ * from the record of what happened.
+ */
+gboolean
+cf_reviews_set_texts_consent (CfStore  *store,
+                              CfCarer  *carer,
+                              gboolean  consent,
+                              GError  **error)
+{
+  CfRecord *record = CF_RECORD (carer);
+  g_autoptr(CfCarerEvent) event = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *previous_on = NULL;
+  gboolean previous;
+
+  g_return_val_if_fail (CF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CF_IS_CARER (carer), FALSE);
+
+  previous = cf_record_get_bool (record, "texts_consent");
+  if (previous == consent)
+    return TRUE;
+
+  previous_on = g_strdup (cf_record_get_text (record, "texts_consent_on"));
+  today = today_iso (store);
+  cf_record_set_bool (record, "texts_consent", consent);
+  cf_record_set_text (record, "texts_consent_on", today);
+  event = new_event (store, cf_record_get_id (record), CF_EVENT_TEXTS_CONSENT,
+                     consent ? _("Agreed to text message reminders")
+                             : _("Withdrew consent to text message reminders"),
+                     cf_record_get_id (record));
+
+  {
+    CfRecord *records[] = { record, CF_RECORD (event) };
+
+    if (!cf_store_save (store, records, G_N_ELEMENTS (records), error))
+      {
+        cf_record_set_bool (record, "texts_consent", previous);
+        cf_record_set_text (record, "texts_consent_on", previous_on);
+        return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
 /* Working out what is due */
 
 static char *

@@ -73,6 +73,11 @@ CfReview  *cf_reviews_record          (CfStore     *store,
                                        const char  *notes,
                                        GError     **error);
 
+gboolean   cf_reviews_set_texts_consent (CfStore  *store,
+                                         CfCarer  *carer,
+                                         gboolean  consent,
+                                         GError  **error);
+
 GPtrArray *cf_due_for_carer           (CfStore     *store,
                                        CfCarer     *carer,
                                        const GDate *today,
