@@ -28,8 +28,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   static guint counter;
-  /* 23:30 UTC on 18 November is still the 18th in London; the test below checks a summer
-   * evening too. */
+  /* The start-london-date test moves the clock to a summer night, when UTC is a day behind. */
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 18, 10, 30, 0);
   g_autoptr(CfClock) clock = cf_clock_new_fixed (now);
   g_autoptr(GBytes) key = g_bytes_new ("0123456789abcdef0123456789abcdef", 32);

@@ -16,8 +16,13 @@
 #include "cf-assessment-start-dialog.h"
 #include "cf-assessments.h"
 #include "cf-caseload-view.h"
+#include "cf-due-page.h"
+#include "cf-plans.h"
+#include "cf-reviews-page.h"
+#include "cf-support-view.h"
 #include "cf-profile.h"
 #include "cf-test-gui.h"
+#include "cf-test-util.h"
 #include "cf-unlock-page.h"
 #include "cf-window-private.h"
 
@@ -25,6 +30,7 @@
 
 static CfApplication *app;
 static char *carer_id;
+static char *planned_id;
 
 static void
 spin_until (gboolean (*done) (gpointer),
@@ -238,6 +244,64 @@ test_assessment_start_lock_and_back (void)
   g_assert_true (holds_text (root, "01632 960555"));
 }
 
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+on_loaded (gboolean *loaded)
+{
+  *loaded = TRUE;
+}
+
+static void
+test_support_and_due (void)
+{
+  GtkWidget *root = GTK_WIDGET (window ());
+  GtkWidget *view;
+  GtkWidget *due;
+  gboolean loaded = FALSE;
+
+  if (!cf_window_is_locked (window ()))
+    g_assert_true (gtk_widget_activate_action (root, "win.lock", NULL));
+  unlock ();
+  g_signal_emit_by_name (cf_test_find_type (root, CF_TYPE_CASELOAD_VIEW), "carer-activated",
+                         planned_id);
+  cf_test_spin (100);
+
+  /* The carer's page says where the plan stands and that its review is overdue. */
+  g_assert_true (holds_text (root, "Version 1, agreed on 05/01/2026"));
+  g_assert_true (holds_text (root, "1 thing overdue"));
+
+  /* Its row opens the support view on the page asked for. */
+  g_assert_true (gtk_widget_activate_action (root, "win.open-support", "s", "reviews"));
+  cf_test_spin (100);
+  view = cf_test_find_type (root, CF_TYPE_SUPPORT_VIEW);
+  g_assert_true (gtk_widget_get_mapped (view));
+  g_assert_cmpstr (cf_support_view_get_page (CF_SUPPORT_VIEW (view)), ==, "reviews");
+  g_assert_true (holds_text (cf_support_view_get_page_widget (CF_SUPPORT_VIEW (view), "reviews"),
+                             "Plan review overdue"));
+  g_assert_true (gtk_widget_activate_action (root, "win.show-carer", NULL));
+  cf_test_spin (100);
+  g_assert_false (gtk_widget_get_mapped (view));
+
+  /* The caseload's due list, worked out in a thread, and back to the carer from a row. */
+  due = cf_test_find_type (root, CF_TYPE_DUE_PAGE);
+  g_signal_connect_swapped (due, "loaded", G_CALLBACK (on_loaded), &loaded);
+  g_assert_true (gtk_widget_activate_action (root, "win.show-due", NULL));
+  spin_until (is_true, &loaded, 20000);
+  g_assert_true (gtk_widget_get_mapped (due));
+  g_assert_cmpuint (cf_due_page_get_n_items (CF_DUE_PAGE (due)), ==, 1);
+  g_assert_true (holds_text (due, "Ivy Wren"));
+  g_assert_true (holds_text (due, "Plan review overdue since 2 Mar 2026"));
+  g_assert_true (gtk_widget_activate_action (root, "win.open-carer", "s", carer_id));
+  cf_test_spin (100);
+  g_assert_false (gtk_widget_get_mapped (due));
+  g_assert_true (holds_text (root, "01632 960555"));
+}
+
 static int status;
 
 static void
@@ -269,6 +333,25 @@ main (int    argc,
   cf_record_set_text (CF_RECORD (carer), "phone", "01632 960555");
   g_assert_true (cf_store_save_carer (store, carer, &error));
   carer_id = g_strdup (cf_record_get_id (CF_RECORD (carer)));
+
+  /* Another carer, with an agreed support plan whose first review (6 to 8 weeks on) is long
+   * overdue. */
+  {
+    g_autoptr(CfCarer) planned = cf_test_save_carer (store, "given_name", "Ivy", "family_name",
+                                                     "Wren", NULL);
+    g_autoptr(CfAssessment) assessment = cf_test_finished_assessment (store, planned, TRUE);
+    g_autoptr(CfPlan) plan = cf_plans_create_from_assessment (store, planned, assessment, &error);
+    g_autoptr(GPtrArray) needs = cf_plans_list_needs (store, cf_record_get_id (CF_RECORD (plan)),
+                                                      &error);
+
+    for (guint i = 0; i < needs->len; i++)
+      cf_record_set_text (g_ptr_array_index (needs, i), "met_by", "break");
+    cf_record_set_text (CF_RECORD (plan), "outcomes", "Time to rest");
+    cf_record_set_bool (CF_RECORD (plan), "carer_agrees", TRUE);
+    g_assert_true (cf_plans_agree (store, plan, needs, NULL, "2026-01-05", &error));
+    g_assert_no_error (error);
+    planned_id = g_strdup (cf_record_get_id (CF_RECORD (planned)));
+  }
   g_assert_true (cf_store_close (store, &error));
 
   g_test_add_func ("/gui/window/unlock-and-open", test_unlock_and_open);
@@ -276,6 +359,7 @@ main (int    argc,
   g_test_add_func ("/gui/window/lock-on-demand-keeps-edits", test_lock_on_demand_keeps_edits);
   g_test_add_func ("/gui/window/assessment-start-lock-and-back",
                    test_assessment_start_lock_and_back);
+  g_test_add_func ("/gui/window/support-and-due", test_support_and_due);
 
   app = cf_application_new ();
   /* No session bus registration: the test owns this process's only instance. */

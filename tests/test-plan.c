@@ -183,6 +183,8 @@ test_from_assessment (Fixture       *fixture,
     }
 
   g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'plan-created'"), ==, 1);
+  /* The outcome's notes became how far the need goes. */
+  g_assert_cmpstr (cf_record_get_text (g_ptr_array_index (needs, 0), "need"), !=, "");
   g_assert_cmpint (count (fixture->store, "outbox", "entity = 'plan_need'"), ==, needs->len);
 
   /* Only one draft at a time. */
@@ -197,6 +199,27 @@ test_from_assessment (Fixture       *fixture,
   g_assert_cmpstr (cf_record_get_id (CF_RECORD (current)), ==, cf_record_get_id (record));
   g_assert_cmpint (count (fixture->store, "audit", "action = 'view' AND entity = 'support_plan'"),
                    ==, 1);
+
+  /* An assessment as listed, without its answers, gives the same needs. */
+  {
+    g_autoptr(CfCarer) listed_carer = cf_test_save_carer (fixture->store, "given_name", "Lu", NULL);
+    g_autoptr(CfAssessment) finished = cf_test_finished_assessment (fixture->store, listed_carer,
+                                                                    TRUE);
+    g_autoptr(GPtrArray) listed = cf_assessments_list (fixture->store,
+                                                       cf_record_get_id (CF_RECORD (listed_carer)),
+                                                       &error);
+    g_autoptr(CfPlan) from_list = NULL;
+    g_autoptr(GPtrArray) listed_needs = NULL;
+
+    g_assert_cmpuint (g_hash_table_size (cf_assessment_get_answers (g_ptr_array_index (listed, 0))),
+                      ==, 0);
+    from_list = cf_plans_create_from_assessment (fixture->store, listed_carer,
+                                                 g_ptr_array_index (listed, 0), &error);
+    g_assert_no_error (error);
+    listed_needs = cf_plans_list_needs (fixture->store, cf_record_get_id (CF_RECORD (from_list)),
+                                        &error);
+    g_assert_cmpuint (listed_needs->len, ==, needs->len);
+  }
 
   /* Not eligible, or not finished: no plan. */
   {
@@ -712,6 +735,14 @@ test_payments_and_assistants (Fixture       *fixture,
   g_assert_no_error (error);
   items = cf_due_for_carer (fixture->store, fixture->carer, NULL, &error);
   assert_due (find_item (items, CF_DUE_DIRECT_PAYMENT_REVIEW), "2027-09-01");
+
+  /* The last review held, for a page that works the date out from an unsaved first payment. */
+  g_assert_true (cf_reviews_last_held (fixture->store, carer_id (fixture), payment_id, &today,
+                                       &error));
+  g_assert_cmpuint (g_date_get_month (&today), ==, 9);
+  g_assert_true (cf_reviews_last_held (fixture->store, carer_id (fixture), "no-such-thing",
+                                       &today, &error));
+  g_assert_false (g_date_valid (&today));
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cf-assessments.h"
 #include "cf-carer-event.h"
 #include "cf-choices.h"
 #include "cf-dates.h"
@@ -268,6 +269,7 @@ cf_plans_create_from_assessment (CfStore       *store,
   g_autoptr(CfPlan) agreed = NULL;
   g_autoptr(CfPlan) plan = NULL;
   g_autoptr(CfEligibility) eligibility = NULL;
+  g_autoptr(CfAssessment) stored = NULL;
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(CfCarerEvent) event = NULL;
   CfRecord *record;
@@ -308,6 +310,12 @@ cf_plans_create_from_assessment (CfStore       *store,
                              "to carry on."));
       return NULL;
     }
+
+  /* The needs come from the answers as stored: an assessment from a list has none loaded. */
+  stored = cf_assessments_load (store, cf_record_get_id (assessment_record), error);
+  if (stored == NULL)
+    return NULL;
+  assessment = stored;
 
   plan = cf_plan_new (carer_id);
   record = CF_RECORD (plan);

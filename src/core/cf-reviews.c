@@ -345,6 +345,45 @@ cf_reviews_record (CfStore     *store,
 }
 
 /**
+ * cf_reviews_last_held:
+ * @subject_id: the plan or direct payment
+ * @held_on: (out caller-allocates): the date of the latest review held of it; cleared (invalid)
+ *   when there is none
+ *
+ * Returns: %FALSE only on error; whether one was held is whether @held_on is valid
+ */
+gboolean
+cf_reviews_last_held (CfStore     *store,
+                      const char  *carer_id,
+                      const char  *subject_id,
+                      GDate       *held_on,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) reviews = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (carer_id != NULL && subject_id != NULL && held_on != NULL, FALSE);
+
+  g_date_clear (held_on, 1);
+  reviews = cf_reviews_list (store, carer_id, error);
+  if (reviews == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      CfRecord *review = g_ptr_array_index (reviews, i);
+      GDate date;
+
+      if (g_str_equal (cf_record_get_text (review, "subject_id"), subject_id) &&
+          cf_date_read_iso (cf_record_get_text (review, "held_on"), &date) &&
+          (!g_date_valid (held_on) || g_date_compare (&date, held_on) > 0))
+        *held_on = date;
+    }
+
+  return TRUE;
+}
+
+/**
  * cf_reviews_set_texts_consent:
  *
  * DOMAIN.md, "Information, consent": consent to text messages is recorded with its date, and

@@ -73,6 +73,11 @@ CfReview  *cf_reviews_record          (CfStore     *store,
                                        const char  *notes,
                                        GError     **error);
 
+gboolean   cf_reviews_last_held       (CfStore     *store,
+                                       const char  *carer_id,
+                                       const char  *subject_id,
+                                       GDate       *held_on,
+                                       GError     **error);
 gboolean   cf_reviews_set_texts_consent (CfStore  *store,
                                          CfCarer  *carer,
                                          gboolean  consent,

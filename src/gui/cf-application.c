@@ -80,6 +80,7 @@ cf_application_startup (GApplication *app)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *show_carer_accels[] = { "<Alt>Left", NULL };
+  static const char *show_due_accels[] = { "<Control>d", NULL };
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
@@ -93,6 +94,8 @@ cf_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-carer",
                                          show_carer_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-due",
+                                         show_due_accels);
 
   self->settings = cf_context_dup_default_settings ();
   self->context = cf_context_new (NULL, self->settings);

@@ -18,6 +18,8 @@
 #include "cf-assessments.h"
 #include "cf-carer-editor.h"
 #include "cf-caseload-view.h"
+#include "cf-due-page.h"
+#include "cf-support-view.h"
 #include "cf-unlock-page.h"
 #include "cf-window-private.h"
 
@@ -33,9 +35,17 @@ struct _CfWindow
   CfCaseload           *caseload;
   CfCarerEditor        *editor;
   CfAssessmentEditor   *assessment_editor;
+  CfSupportView        *support_view;
+  CfDuePage            *due_page;
   CfUnlockPage         *unlock_page;
   CfCarer              *unsaved;
   CfAssessment         *unsaved_assessment;
+  /* The support view could not save before locking: it keeps its edits (out of sight) and
+   * saves them at the next unlock. */
+  gboolean              support_unsaved;
+  /* The header shows the carer's name, except over the caseload's due list. */
+  GBinding             *title_binding;
+  GBinding             *subtitle_binding;
   GCancellable         *cancellable;
   gint64                last_activity;
   gint64                unlock_started;
@@ -54,6 +64,8 @@ struct _CfWindow
   GtkStack             *content_stack;
   AdwBin               *editor_bin;
   AdwBin               *assessment_bin;
+  AdwBin               *support_bin;
+  AdwBin               *due_bin;
   GMenuModel           *primary_menu;
 };
 
@@ -83,6 +95,12 @@ update_actions (CfWindow *self)
                                  cf_carer_editor_get_carer (self->editor) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-assessment", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-carer", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-support",
+                                 unlocked && self->editor != NULL &&
+                                 cf_carer_editor_get_carer (self->editor) != NULL &&
+                                 !cf_record_is_new (CF_RECORD (cf_carer_editor_get_carer (self->editor))));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-due", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-carer", unlocked);
 }
 
 static void
@@ -181,12 +199,57 @@ flush_assessment (CfWindow *self)
   return FALSE;
 }
 
+/* Saves the support pages; like flush_assessment(), a failure keeps the edits on screen. */
+static gboolean
+flush_support (CfWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->support_view == NULL || cf_support_view_flush (self->support_view, &error))
+    return TRUE;
+
+  /* Translators: %s says why saving failed */
+  message = g_strdup_printf (_("Could not save the support plan: %s"), error->message);
+  toast (self, message);
+  return FALSE;
+}
+
+/* Everything open beside the carer's record: the assessment and the support pages. */
+static gboolean
+flush_work (CfWindow *self)
+{
+  return flush_assessment (self) && flush_support (self);
+}
+
+static void
+show_carer_title (CfWindow *self,
+                  gboolean  carer)
+{
+  if (carer && self->title_binding == NULL)
+    {
+      self->title_binding = g_object_bind_property (self->editor, "title", self->content_title,
+                                                    "title", G_BINDING_SYNC_CREATE);
+      self->subtitle_binding = g_object_bind_property (self->editor, "subtitle",
+                                                       self->content_title, "subtitle",
+                                                       G_BINDING_SYNC_CREATE);
+    }
+  else if (!carer && self->title_binding != NULL)
+    {
+      g_binding_unbind (g_steal_pointer (&self->title_binding));
+      g_binding_unbind (g_steal_pointer (&self->subtitle_binding));
+    }
+}
+
 static void
 close_assessment (CfWindow *self)
 {
   if (self->assessment_editor != NULL)
     cf_assessment_editor_set_assessment (self->assessment_editor, NULL, NULL);
+  if (self->support_view != NULL && !self->support_unsaved)
+    cf_support_view_set_carer (self->support_view, NULL);
   gtk_widget_set_visible (self->carer_button, FALSE);
+  show_carer_title (self, TRUE);
 }
 
 static void
@@ -214,6 +277,24 @@ open_assessment (CfWindow     *self,
   cf_assessment_editor_focus_first (self->assessment_editor);
 }
 
+/* @page: "plan", "emergency", "payments" or "reviews" */
+static void
+open_support (CfWindow   *self,
+              const char *page)
+{
+  CfCarer *carer = cf_carer_editor_get_carer (self->editor);
+
+  if (carer == NULL)
+    return;
+
+  if (cf_support_view_get_carer (self->support_view) != carer)
+    cf_support_view_set_carer (self->support_view, carer);
+  cf_support_view_show_page (self->support_view, page);
+  gtk_stack_set_visible_child_name (self->content_stack, "support");
+  gtk_widget_set_visible (self->carer_button, TRUE);
+  show_content (self);
+}
+
 static void
 on_carer_activated (CfWindow   *self,
                     const char *id)
@@ -222,7 +303,7 @@ on_carer_activated (CfWindow   *self,
   g_autoptr(CfCarer) carer = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || !flush_assessment (self) || !flush_editor (self))
+  if (store == NULL || !flush_work (self) || !flush_editor (self))
     return;
 
   /* One carer's full record, read when it is opened (and the view audited). */
@@ -287,6 +368,13 @@ on_unlocked (CfWindow *self,
         toast (self, error->message);
       g_clear_object (&self->unsaved_assessment);
     }
+  if (self->support_unsaved)
+    {
+      g_clear_error (&error);
+      if (!cf_support_view_flush (self->support_view, &error))
+        toast (self, error->message);
+      self->support_unsaved = FALSE;
+    }
 
   open_carer (self, NULL);
   gtk_stack_set_visible_child_name (self->lock_stack, "main");
@@ -323,6 +411,7 @@ cf_window_lock (CfWindow *self)
       cf_assessment_editor_get_assessment (self->assessment_editor) != NULL)
     g_set_object (&self->unsaved_assessment,
                   cf_assessment_editor_get_assessment (self->assessment_editor));
+  self->support_unsaved = !flush_support (self);
 
   open_carer (self, NULL);
   cf_caseload_view_set_caseload (self->caseload_view, NULL);
@@ -354,7 +443,7 @@ action_new_referral (GtkWidget  *widget,
   g_autoptr(CfCarer) carer = NULL;
   g_autofree char *now = NULL;
 
-  if (cf_window_is_locked (self) || !flush_assessment (self) || !flush_editor (self))
+  if (cf_window_is_locked (self) || !flush_work (self) || !flush_editor (self))
     return;
 
   /* Saved with its first keystroke; until then nothing is stored. */
@@ -431,7 +520,7 @@ action_open_assessment (GtkWidget  *widget,
   g_autoptr(CfAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || !flush_assessment (self) || !flush_editor (self))
+  if (store == NULL || !flush_work (self) || !flush_editor (self))
     return;
 
   /* Read whole when opened; the view is audited. */
@@ -452,13 +541,62 @@ action_show_carer (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "assessment") ||
-      !flush_assessment (self))
+  const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if ((!g_str_equal (visible, "assessment") && !g_str_equal (visible, "support") &&
+       !g_str_equal (visible, "due")) ||
+      !flush_work (self))
     return;
 
   close_assessment (self);
+  if (cf_carer_editor_get_carer (self->editor) == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
   gtk_stack_set_visible_child_name (self->content_stack, "carer");
   cf_carer_editor_focus_first (self->editor);
+}
+
+static void
+action_open_support (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (cf_window_is_locked (self) || !flush_assessment (self) || !flush_editor (self))
+    return;
+
+  open_support (self, g_variant_get_string (parameter, NULL));
+}
+
+static void
+action_show_due (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (cf_window_is_locked (self) || !flush_work (self) || !flush_editor (self))
+    return;
+
+  close_assessment (self);
+  cf_due_page_reload (self->due_page);
+  gtk_stack_set_visible_child_name (self->content_stack, "due");
+  show_carer_title (self, FALSE);
+  adw_window_title_set_title (self->content_title, _("Due Soon and Overdue"));
+  adw_window_title_set_subtitle (self->content_title, _("Across the caseload"));
+  gtk_widget_set_visible (self->carer_button, cf_carer_editor_get_carer (self->editor) != NULL);
+  show_content (self);
+}
+
+static void
+action_open_carer (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  on_carer_activated (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static gboolean
@@ -467,7 +605,7 @@ cf_window_close_request (GtkWindow *window)
   CfWindow *self = CF_WINDOW (window);
 
   /* Closing never loses an edit: if it cannot be saved, the window stays open and says so. */
-  if (!flush_assessment (self) || !flush_editor (self))
+  if (!flush_work (self) || !flush_editor (self))
     return TRUE;
 
   if (self->settings != NULL)
@@ -533,6 +671,8 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, carer_button);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, assessment_bin);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, support_bin);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, due_bin);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, primary_menu);
@@ -547,6 +687,9 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-assessment", "s",
                                    action_open_assessment);
   gtk_widget_class_install_action (widget_class, "win.show-carer", NULL, action_show_carer);
+  gtk_widget_class_install_action (widget_class, "win.open-support", "s", action_open_support);
+  gtk_widget_class_install_action (widget_class, "win.show-due", NULL, action_show_due);
+  gtk_widget_class_install_action (widget_class, "win.open-carer", "s", action_open_carer);
 }
 
 static void
@@ -616,13 +759,15 @@ cf_window_new (CfApplication *application)
 
   self->editor = cf_carer_editor_new (context);
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
-  g_object_bind_property (self->editor, "title", self->content_title, "title",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->editor, "subtitle", self->content_title, "subtitle",
-                          G_BINDING_SYNC_CREATE);
+  show_carer_title (self, TRUE);
 
   self->assessment_editor = cf_assessment_editor_new (context);
   adw_bin_set_child (self->assessment_bin, GTK_WIDGET (self->assessment_editor));
+
+  self->support_view = cf_support_view_new (context);
+  adw_bin_set_child (self->support_bin, GTK_WIDGET (self->support_view));
+  self->due_page = cf_due_page_new (context);
+  adw_bin_set_child (self->due_bin, GTK_WIDGET (self->due_page));
 
   self->unlock_page = cf_unlock_page_new (context,
                                           cf_application_get_profile_dir (application));

@@ -22,6 +22,7 @@
 #include "cf-dates.h"
 #include "cf-gui-util.h"
 #include "cf-referral-dialog.h"
+#include "cf-support-group.h"
 #include "cf-validate.h"
 
 /* How long after the last keystroke a change is saved. Short enough that a crash or a flat
@@ -134,6 +135,7 @@ struct _CfCarerEditor
   AdwPreferencesGroup  *cared_for_group;
   AdwPreferencesGroup  *history_group;
   CfAssessmentList     *assessment_list;
+  CfSupportGroup       *support_group;
   GtkLabel             *save_status;
 };
 
@@ -1137,6 +1139,7 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CF_TYPE_ASSESSMENT_LIST);
+  g_type_ensure (CF_TYPE_SUPPORT_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/carefield/Carefield/carer/cf-carer-editor.ui");
@@ -1160,6 +1163,7 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, cared_for_group);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, assessment_list);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, support_group);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, save_status);
 
   gtk_widget_class_install_action (widget_class, "editor.first-contact", NULL, action_dialog);
@@ -1263,6 +1267,7 @@ cf_carer_editor_set_carer (CfCarerEditor *self,
   refresh_history (self);
   refresh_save_status (self, NULL);
   cf_assessment_list_set_carer (self->assessment_list, store, carer);
+  cf_support_group_set_carer (self->support_group, store, carer);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
