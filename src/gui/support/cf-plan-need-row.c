@@ -93,19 +93,35 @@ refresh_summary (CfPlanNeedRow *self)
   if (cf_choices_find (cf_need_eligibility, eligibility) < 0)
     subtitle = g_strdup (cf_choices_find (cf_plan_ways, met_by) < 0
                          ? _("Eligibility and how it will be met not recorded yet")
-                         : _(cf_choices_label (cf_plan_ways, met_by)));
+                         : cf_choices_label (cf_plan_ways, met_by));
   else if (cf_choices_find (cf_plan_ways, met_by) < 0)
     /* Translators: %s is whether a need is eligible, such as “Partly eligible” */
     subtitle = g_strdup_printf (_("%s; how it will be met not recorded yet"),
-                                _(cf_choices_label (cf_need_eligibility, eligibility)));
+                                cf_choices_label (cf_need_eligibility, eligibility));
   else
     /* Translators: %1$s is whether a need is eligible, %2$s how it will be met */
     subtitle = g_strdup_printf (_("%1$s: %2$s"),
-                                _(cf_choices_label (cf_need_eligibility, eligibility)),
-                                _(cf_choices_label (cf_plan_ways, met_by)));
+                                cf_choices_label (cf_need_eligibility, eligibility),
+                                cf_choices_label (cf_plan_ways, met_by));
 
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
   gtk_widget_set_visible (self->consent_row, g_str_equal (met_by, "replacement-care"));
+
+  /* Someone tabbing through several needs hears which one each button moves or removes. */
+  {
+    const char *which = *need != '\0' ? need : _("the new need");
+    /* Translators: %s is a need in the plan */
+    g_autofree char *up = g_strdup_printf (_("Move “%s” up"), which);
+    g_autofree char *down = g_strdup_printf (_("Move “%s” down"), which);
+    g_autofree char *remove = g_strdup_printf (_("Remove the need “%s”"), which);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->up_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, up, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->down_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, down, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+  }
 }
 
 static void

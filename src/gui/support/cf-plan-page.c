@@ -652,17 +652,10 @@ dup_next_review (CfPlanPage *self,
   for (guint i = 0; i < due->len; i++)
     {
       CfDueItem *item = g_ptr_array_index (due, i);
-      g_autofree char *iso = NULL;
-      g_autofree char *date = NULL;
 
-      if (item->kind != CF_DUE_PLAN_REVIEW)
-        continue;
-
-      iso = cf_date_write_iso (&item->due);
-      date = date_in_words (iso);
-      /* Translators: %1$s says when a review is due, such as “Plan review due in 12 days”;
-       * %2$s is the date */
-      return g_strdup_printf (_("%1$s (%2$s)"), item->title, date);
+      /* The title already has the date, such as "Plan review due 3 Mar 2027". */
+      if (item->kind == CF_DUE_PLAN_REVIEW)
+        return g_strdup (item->title);
     }
 
   return NULL;
@@ -735,8 +728,8 @@ refresh_breaks (CfPlanPage *self)
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     _(cf_choices_label (cf_break_kinds,
-                                                         cf_record_get_text (taken, "kind"))));
+                                     cf_choices_label (cf_break_kinds,
+                                                       cf_record_get_text (taken, "kind")));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
       gtk_list_box_append (self->breaks_list, row);
     }
@@ -757,8 +750,8 @@ refresh_copy (CfPlanPage *self)
 
       /* Translators: %1$s is a date, %2$s the format of a copy, such as “Large print” */
       text = g_strdup_printf (_("%1$s, %2$s"), date,
-                              _(cf_choices_label (cf_copy_formats,
-                                                  cf_record_get_text (record, "copy_format"))));
+                              cf_choices_label (cf_copy_formats,
+                                                cf_record_get_text (record, "copy_format")));
     }
   adw_action_row_set_subtitle (self->copy_row, text);
 }
