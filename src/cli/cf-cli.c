@@ -17,12 +17,16 @@
 
 #include "cf-assessments.h"
 #include "cf-carer-event.h"
+#include "cf-carer-support.h"
 #include "cf-caseload.h"
 #include "cf-choices.h"
 #include "cf-cli.h"
+#include "cf-cli-private.h"
 #include "cf-context.h"
+#include "cf-dates.h"
 #include "cf-demo.h"
 #include "cf-profile.h"
+#include "cf-reviews.h"
 #include "cf-wire.h"
 
 #define EXIT_USAGE 2
@@ -285,8 +289,7 @@ static void
 print_field (const char *label,
              const char *value)
 {
-  if (value != NULL && *value != '\0')
-    g_print ("  %-28s %s\n", label, value);
+  cf_cli_print_field (label, value);
 }
 
 static int
@@ -298,6 +301,7 @@ command_show (Cli *cli)
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) listed = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(CfCarerSupport) support = NULL;
   g_autofree char *name = NULL;
   CfRecord *record;
   GListModel *cared_for;
@@ -329,9 +333,13 @@ command_show (Cli *cli)
       g_ptr_array_add (assessments, assessment);
     }
 
+  if ((support = cf_carer_support_load (store, carer, &error)) == NULL)
+    return fail (error);
+
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = cf_wire_carer_to_json (carer, events, assessments);
+      g_autoptr(JsonNode) node = cf_wire_carer_with_support_to_json (carer, events, assessments,
+                                                                     support);
 
       print_json (node);
       return EXIT_SUCCESS;
@@ -399,6 +407,89 @@ command_show (Cli *cli)
                    cf_record_get_text (fields, "decision_reason"));
     }
 
+  cf_cli_print_support (support);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+command_due (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (cli->rest != NULL && cli->rest[0] != NULL)
+    return usage (_("due takes no arguments."));
+
+  if ((store = open_profile (cli, &error)) == NULL)
+    return fail (error);
+
+  /* Audited once as a list by cf_due_list(). */
+  if ((items = cf_due_list (store, NULL, &error)) == NULL)
+    return fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = cf_wire_due_list_to_json (items);
+
+      print_json (node);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      CfDueItem *item = g_ptr_array_index (items, i);
+      g_autofree char *due = cf_date_write_iso (&item->due);
+      g_autofree char *shown = cf_date_to_user (due);
+
+      g_print ("%-10s  %-14s %-32s %s\n", shown, item->reference, item->carer_name, item->title);
+    }
+
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "%u thing due soon or overdue\n",
+                           "%u things due soon or overdue\n",
+                           items->len),
+              items->len);
+  return EXIT_SUCCESS;
+}
+
+static int
+command_remind (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+  guint queued;
+
+  if (cli->rest != NULL && cli->rest[0] != NULL)
+    return usage (_("remind takes no arguments."));
+
+  if ((store = open_profile (cli, &error)) == NULL)
+    return fail (error);
+
+  queued = cf_due_queue_reminders (store, NULL, &error);
+  if (queued == G_MAXUINT)
+    return fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "queued");
+      json_builder_add_int_value (builder, queued);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_SUCCESS;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Queued %u text reminder\n",
+                        "Queued %u text reminders\n",
+                        queued),
+           queued);
   return EXIT_SUCCESS;
 }
 
@@ -446,7 +537,11 @@ cf_cli_run (int    argc,
                                       "  init                 make a new encrypted profile\n"
                                       "  gen-demo --carers N  add N fictional carers\n"
                                       "  list                 list the caseload\n"
-                                      "  show ID              show one carer, by id or reference\n"
+                                      "  show ID              show one carer, by id or reference,\n"
+                                      "                       with their plan, payments and "
+                                      "what is due\n"
+                                      "  due                  list what is due soon or overdue\n"
+                                      "  remind               queue text reminders of reviews due\n"
                                       "\n"
                                       "The passphrase is read from CAREFIELD_PASSPHRASE, or "
                                       "asked for in a terminal."));
@@ -461,7 +556,7 @@ cf_cli_run (int    argc,
 
   if (cli.rest == NULL || cli.rest[0] == NULL)
     {
-      status = usage (_("Say what to do: init, gen-demo, list or show."));
+      status = usage (_("Say what to do: init, gen-demo, list, show, due or remind."));
       cli_clear (&cli);
       return status;
     }
@@ -489,11 +584,16 @@ cf_cli_run (int    argc,
     status = command_list (&cli);
   else if (g_str_equal (command, "show"))
     status = command_show (&cli);
+  else if (g_str_equal (command, "due"))
+    status = command_due (&cli);
+  else if (g_str_equal (command, "remind"))
+    status = command_remind (&cli);
   else
     {
       g_autofree char *message =
         /* Translators: %s is what the user typed as a command */
-        g_strdup_printf (_("“%s” is not a command: use init, gen-demo, list or show."), command);
+        g_strdup_printf (_("“%s” is not a command: use init, gen-demo, list, show, due or "
+                          "remind."), command);
 
       status = usage (message);
     }

@@ -10,7 +10,9 @@
 
 #include "cf-assessment.h"
 #include "cf-carer.h"
+#include "cf-carer-support.h"
 #include "cf-record.h"
+#include "cf-reviews.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,11 @@ JsonNode *cf_wire_assessment_to_json (CfAssessment *assessment);
 JsonNode *cf_wire_carer_to_json      (CfCarer      *carer,
                                       GPtrArray    *events,
                                       GPtrArray    *assessments);
+JsonNode *cf_wire_carer_with_support_to_json (CfCarer        *carer,
+                                              GPtrArray      *events,
+                                              GPtrArray      *assessments,
+                                              CfCarerSupport *support);
+JsonNode *cf_wire_due_item_to_json   (const CfDueItem *item);
+JsonNode *cf_wire_due_list_to_json   (GPtrArray    *items);
 
 G_END_DECLS
