@@ -7,7 +7,9 @@
  * profile (Argon2id, key unwrap, open and migrate), loading the caseload model, search as you
  * type, filters, and saving one edit while the caseload is live; then, among the demo's tens of
  * thousands of assessment answers, opening one carer's assessment, proposing eligibility,
- * saving an answer, finishing, and building the written record. Prints medians and maxima; it
+ * saving an answer, finishing, and building the written record; then building, saving and
+ * agreeing a support plan from it, one carer's due dates and whole support record, and the
+ * caseload's "due soon and overdue" list with its text reminders. Prints medians and maxima; it
  * asserts nothing, and is run by `meson test --benchmark`, not by the test suites.
  */
 
@@ -16,9 +18,12 @@
 #include <stdlib.h>
 
 #include "cf-assessments.h"
+#include "cf-carer-support.h"
 #include "cf-caseload.h"
 #include "cf-demo.h"
+#include "cf-plans.h"
 #include "cf-profile.h"
+#include "cf-reviews.h"
 #include "cf-written-record.h"
 
 #define RUNS 7
@@ -151,7 +156,9 @@ main (int    argc,
 
   {
     double list[RUNS], open[RUNS], evaluate[RUNS], answer[RUNS], finish[RUNS], record[RUNS];
+    double build[RUNS], plan_save[RUNS], agree[RUNS], due_one[RUNS], support[RUNS], due_all[RUNS];
     g_autoptr(GPtrArray) carers = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) finished = g_ptr_array_new_with_free_func (g_object_unref);
     gint64 n_answers = cf_store_count (store, "assessment_answer", &error);
 
     /* Carers still open, each gets a fresh assessment to answer, finish and write up. */
@@ -222,6 +229,7 @@ main (int    argc,
         document = cf_written_record_build (carer, assessment, &organisation);
         record[i] = elapsed_ms (start);
         g_assert_nonnull (document);
+        g_ptr_array_add (finished, g_object_ref (assessment));
       }
     report ("list a carer's assessments", list, RUNS);
     report ("open an assessment (answers, audited view)", open, RUNS);
@@ -229,6 +237,76 @@ main (int    argc,
     report ("save one answer (outbox, audit)", answer, RUNS);
     report ("finish (check, lock, history)", finish, RUNS);
     report ("build the written record", record, RUNS);
+
+    /* The support plan built from each of those assessments, and what falls due. */
+    for (guint i = 0; i < RUNS; i++)
+      {
+        g_autoptr(CfCarer) carer = cf_store_load_carer (store, g_ptr_array_index (carers, i),
+                                                        &error);
+        g_autoptr(CfPlan) plan = NULL;
+        g_autoptr(GPtrArray) needs = NULL;
+        g_autoptr(GPtrArray) items = NULL;
+        CfCarerSupport *loaded;
+
+        start = g_get_monotonic_time ();
+        plan = cf_plans_create_from_assessment (store, carer, g_ptr_array_index (finished, i),
+                                                &error);
+        build[i] = elapsed_ms (start);
+        g_assert_no_error (error);
+
+        needs = cf_plans_list_needs (store, cf_record_get_id (CF_RECORD (plan)), &error);
+        for (guint j = 0; j < needs->len; j++)
+          cf_record_set_text (g_ptr_array_index (needs, j), "met_by", "break");
+        cf_record_set_text (CF_RECORD (plan), "outcomes", "Time to rest");
+        cf_record_set_int (CF_RECORD (plan), "cost_pence", 120000);
+        start = g_get_monotonic_time ();
+        g_assert_true (cf_plans_save (store, plan, needs, NULL, &error));
+        plan_save[i] = elapsed_ms (start);
+
+        cf_record_set_bool (CF_RECORD (plan), "carer_agrees", TRUE);
+        start = g_get_monotonic_time ();
+        g_assert_true (cf_plans_agree (store, plan, needs, NULL, NULL, &error));
+        agree[i] = elapsed_ms (start);
+        g_assert_no_error (error);
+
+        start = g_get_monotonic_time ();
+        items = cf_due_for_carer (store, carer, NULL, &error);
+        due_one[i] = elapsed_ms (start);
+        g_assert_nonnull (items);
+
+        start = g_get_monotonic_time ();
+        loaded = cf_carer_support_load (store, carer, &error);
+        support[i] = elapsed_ms (start);
+        g_assert_nonnull (loaded);
+        cf_carer_support_free (loaded);
+      }
+    report ("build a plan from an assessment", build, RUNS);
+    report ("save a plan with its needs", plan_save, RUNS);
+    report ("agree a plan (check, supersede, history)", agree, RUNS);
+    report ("one carer's due dates", due_one, RUNS);
+    report ("one carer's whole support record", support, RUNS);
+
+    {
+      guint n_items = 0;
+      guint n_queued;
+
+      for (guint i = 0; i < RUNS; i++)
+        {
+          g_autoptr(GPtrArray) items = NULL;
+
+          start = g_get_monotonic_time ();
+          items = cf_due_list (store, NULL, &error);
+          due_all[i] = elapsed_ms (start);
+          g_assert_nonnull (items);
+          n_items = items->len;
+        }
+      report ("due soon and overdue, whole caseload", due_all, RUNS);
+
+      start = g_get_monotonic_time ();
+      n_queued = cf_due_queue_reminders (store, NULL, &error);
+      g_print ("%-46s %8.2f ms   (%u queued, %u due soon or overdue)\n",
+               "queue text reminders", elapsed_ms (start), n_queued, n_items);
+    }
   }
 
   return 0;

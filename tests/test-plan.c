@@ -779,6 +779,20 @@ test_due_list (Fixture       *fixture,
   set_date (&today, 2026, 9, 2);
   items = cf_due_list (fixture->store, &today, &error);
   g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* A young carer with nothing else recorded is still listed for transition planning. */
+  {
+    g_autoptr(CfCarer) young = cf_test_save_carer (fixture->store, "given_name", "Eli",
+                                                   "date_of_birth", "2009-03-01", NULL);
+
+    items = cf_due_list (fixture->store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (items->len, ==, 2);
+    g_assert_nonnull (find_item (items, CF_DUE_TRANSITION));
+    g_assert_cmpstr (find_item (items, CF_DUE_TRANSITION)->carer_id, ==,
+                     cf_record_get_id (CF_RECORD (young)));
+  }
 }
 
 static void

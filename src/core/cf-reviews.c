@@ -738,9 +738,10 @@ gather (CfStore     *store,
 /* The facts of one carer (@carer given) or of every open carer (@carer NULL), with a few
  * queries for the whole caseload rather than several per carer. */
 static GHashTable *
-load_facts (CfStore  *store,
-            CfCarer  *carer,
-            GError  **error)
+load_facts (CfStore      *store,
+            CfCarer      *carer,
+            const GDate  *today,
+            GError      **error)
 {
   g_autoptr(GHashTable) facts_by_carer = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                                 facts_free);
@@ -763,9 +764,26 @@ load_facts (CfStore  *store,
     }
   else
     {
-      g_autoptr(GPtrArray) carers = cf_store_load_records (store, CF_TYPE_CARER,
-                                                           "deleted = 0 AND status != 'closed'",
-                                                           NULL, NULL, error);
+      /* Only carers something can fall due for: those with a plan, a review, a payment or an
+       * emergency plan, and those under 18 (transition). Most of a caseload has none. */
+      g_autoptr(GPtrArray) carers = NULL;
+      g_autofree char *adult_from = NULL;
+      GDate eighteen_years_ago;
+
+      eighteen_years_ago = *today;
+      g_date_subtract_years (&eighteen_years_ago, 18);
+      adult_from = cf_date_write_iso (&eighteen_years_ago);
+      carers = cf_store_load_records (store, CF_TYPE_CARER,
+                                      "deleted = 0 AND status != 'closed' AND ("
+                                      "  date_of_birth > ?"
+                                      "  OR id IN (SELECT carer_id FROM support_plan"
+                                      "            WHERE deleted = 0 AND status != 'draft')"
+                                      "  OR id IN (SELECT carer_id FROM review WHERE deleted = 0)"
+                                      "  OR id IN (SELECT carer_id FROM direct_payment"
+                                      "            WHERE deleted = 0)"
+                                      "  OR id IN (SELECT carer_id FROM emergency_plan"
+                                      "            WHERE deleted = 0))",
+                                      adult_from, NULL, error);
 
       if (carers == NULL)
         return NULL;
@@ -864,7 +882,7 @@ cf_due_for_carer (CfStore      *store,
       today = &now;
     }
 
-  facts_by_carer = load_facts (store, carer, error);
+  facts_by_carer = load_facts (store, carer, today, error);
   if (facts_by_carer == NULL)
     return NULL;
 
@@ -904,7 +922,7 @@ cf_due_list (CfStore      *store,
       today = &now;
     }
 
-  facts_by_carer = load_facts (store, NULL, error);
+  facts_by_carer = load_facts (store, NULL, today, error);
   if (facts_by_carer == NULL ||
       !cf_store_audit (store, CF_AUDIT_LIST, "due", NULL, NULL, error))
     return NULL;
