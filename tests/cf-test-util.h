@@ -14,6 +14,56 @@
 #include "cf-demo.h"
 #include "cf-store-private.h"
 
+/* Opens (or creates) the store in @dir with a fixed key and a fixed clock at @now, or at
+ * 10:30 UTC on 18 November 2026 when @now is NULL, used by "Sam Assessor". */
+static inline CfStore *
+cf_test_open_store (const char *dir,
+                    GDateTime  *now)
+{
+  g_autoptr(GDateTime) default_now = g_date_time_new_utc (2026, 11, 18, 10, 30, 0);
+  g_autoptr(CfClock) clock = cf_clock_new_fixed (now != NULL ? now : default_now);
+  g_autoptr(GBytes) key = g_bytes_new ("0123456789abcdef0123456789abcdef", 32);
+  g_autofree char *path = g_build_filename (dir, "carefield.db", NULL);
+  g_autoptr(GError) error = NULL;
+  CfStore *store = cf_store_new (path, key, clock, &error);
+
+  g_assert_no_error (error);
+  cf_store_set_user_name (store, "Sam Assessor");
+
+  return store;
+}
+
+/* A new, empty folder for one test's store, below the test's own data folder. */
+static inline char *
+cf_test_make_dir (const char *prefix)
+{
+  static guint counter;
+  char *dir = g_strdup_printf ("%s/%s-%u", g_get_user_data_dir (), prefix, counter++);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  return dir;
+}
+
+/* How many rows of @table match @where (SQL written by the test itself). */
+static inline gint64
+cf_test_count (CfStore    *store,
+               const char *table,
+               const char *where)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql =
+    g_strdup_printf ("DROP VIEW IF EXISTS probe; CREATE TEMP VIEW probe AS SELECT * FROM %s "
+                     "WHERE %s;", table, where);
+  gint64 n;
+
+  g_assert_true (cf_store_exec (store, sql, &error));
+  n = cf_store_count (store, "probe", &error);
+  g_assert_no_error (error);
+
+  return n;
+}
+
 /* Saves a new carer through the ordinary save path, with text fields given as name, value
  * pairs ending with NULL, e.g. cf_test_save_carer (store, "family_name", "Ash", NULL). */
 static inline CfCarer *

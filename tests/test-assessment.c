@@ -26,31 +26,12 @@ typedef struct
   CfCarer *carer;
 } Fixture;
 
-static CfStore *
-open_store (const char *dir)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 18, 10, 30, 0);
-  g_autoptr(CfClock) clock = cf_clock_new_fixed (now);
-  g_autoptr(GBytes) key = g_bytes_new ("0123456789abcdef0123456789abcdef", 32);
-  g_autofree char *path = g_build_filename (dir, "carefield.db", NULL);
-  g_autoptr(GError) error = NULL;
-  CfStore *store = cf_store_new (path, key, clock, &error);
-
-  g_assert_no_error (error);
-  cf_store_set_user_name (store, "Sam Assessor");
-
-  return store;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint counter;
-
-  fixture->dir = g_strdup_printf ("%s/assessment-%u", g_get_user_data_dir (), counter++);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
-  fixture->store = open_store (fixture->dir);
+  fixture->dir = cf_test_make_dir ("assessment");
+  fixture->store = cf_test_open_store (fixture->dir, NULL);
   fixture->carer = cf_test_save_carer (fixture->store, "given_name", "Ada", "family_name", "Birch",
                                        NULL);
 }
@@ -62,24 +43,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->carer);
   g_clear_object (&fixture->store);
   g_free (fixture->dir);
-}
-
-static gint64
-count (CfStore    *store,
-       const char *what,
-       const char *where)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql =
-    g_strdup_printf ("DROP VIEW IF EXISTS probe; CREATE TEMP VIEW probe AS SELECT * FROM %s "
-                     "WHERE %s;", what, where);
-  gint64 n;
-
-  g_assert_true (cf_store_exec (store, sql, &error));
-  n = cf_store_count (store, "probe", &error);
-  g_assert_no_error (error);
-
-  return n;
 }
 
 static CfAssessment *
@@ -268,7 +231,7 @@ test_start (Fixture       *fixture,
   events = cf_store_list_events (fixture->store, cf_record_get_id (CF_RECORD (fixture->carer)),
                                  &error);
   g_assert_cmpuint (events->len, ==, 2);
-  g_assert_true (count (fixture->store, "carer_event",
+  g_assert_true (cf_test_count (fixture->store, "carer_event",
                         "kind = 'assessment-started' AND related_id != ''") == 1);
 
   /* A reassessment points at the last finished one. */
@@ -324,27 +287,27 @@ test_answers_saved (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* One outbox operation per answer, with only the changed field. */
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'assessment_answer'"), ==, 2);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'assessment_answer'"), ==, 2);
   answer_id = cf_assessment_answer_id_for (id, "outcome.home.achievable");
   {
     g_autofree char *where = g_strdup_printf ("record_id = '%s' AND operation = 'create' AND "
                                               "fields LIKE '%%unable%%'", answer_id);
 
-    g_assert_cmpint (count (fixture->store, "outbox", where), ==, 1);
+    g_assert_cmpint (cf_test_count (fixture->store, "outbox", where), ==, 1);
   }
 
   /* Changing an answer is an update of that answer only. */
   g_assert_true (cf_assessment_set_answer (assessment, "outcome.home.achievable", "achievable",
                                            &error));
   g_assert_true (cf_assessments_save (fixture->store, assessment, &error));
-  g_assert_cmpint (count (fixture->store, "outbox",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
                           "entity = 'assessment_answer' AND operation = 'update'"), ==, 1);
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'assessment'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'assessment'"), ==, 1);
 
   /* A draft survives the program stopping: reopen the database and read it back. */
   g_clear_object (&fixture->store);
-  reopened = open_store (fixture->dir);
-  views = count (reopened, "audit", "action = 'view' AND entity = 'assessment'");
+  reopened = cf_test_open_store (fixture->dir, NULL);
+  views = cf_test_count (reopened, "audit", "action = 'view' AND entity = 'assessment'");
   loaded = cf_assessments_load (reopened, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_assessment_get_answer (loaded, "caring.role"), ==,
@@ -355,9 +318,9 @@ test_answers_saved (Fixture       *fixture,
   g_assert_false (cf_record_is_dirty (CF_RECORD (loaded)));
 
   /* Every view of an assessment is audited; the audit names no answers. */
-  g_assert_cmpint (count (reopened, "audit", "action = 'view' AND entity = 'assessment'"), ==,
+  g_assert_cmpint (cf_test_count (reopened, "audit", "action = 'view' AND entity = 'assessment'"), ==,
                    views + 1);
-  g_assert_cmpint (count (reopened, "audit", "detail LIKE '%wash%'"), ==, 0);
+  g_assert_cmpint (cf_test_count (reopened, "audit", "detail LIKE '%wash%'"), ==, 0);
 
   /* The same question answered for the same assessment is always the same record. */
   {
@@ -448,7 +411,7 @@ test_finish_locks (Fixture       *fixture,
   g_assert_true (cf_assessment_is_finished (loaded));
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (loaded), "record_given_how"), ==, "post");
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (loaded), "council_signoff_by"), ==, "R. Oak");
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'written-record-given'"), ==,
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'written-record-given'"), ==,
                    1);
 }
 
@@ -593,7 +556,7 @@ test_versions (Fixture       *fixture,
   g_assert_true (cf_assessments_save (fixture->store, assessment, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (cf_record_get_sync_state (record), ==, "local");
-  g_assert_cmpint (count (fixture->store, "outbox",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
                           "entity = 'assessment' AND base_version = 7 AND "
                           "fields LIKE '%mode%' AND fields NOT LIKE '%assessor%'"), ==, 1);
 }

@@ -27,20 +27,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint counter;
   /* The start-london-date test moves the clock to a summer night, when UTC is a day behind. */
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 18, 10, 30, 0);
-  g_autoptr(CfClock) clock = cf_clock_new_fixed (now);
-  g_autoptr(GBytes) key = g_bytes_new ("0123456789abcdef0123456789abcdef", 32);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_strdup_printf ("%s/direct-payment-%u", g_get_user_data_dir (), counter++);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
-  path = g_build_filename (fixture->dir, "carefield.db", NULL);
-  fixture->store = cf_store_new (path, key, clock, &error);
-  g_assert_no_error (error);
-  cf_store_set_user_name (fixture->store, "Sam Assessor");
+  fixture->dir = cf_test_make_dir ("direct-payment");
+  fixture->store = cf_test_open_store (fixture->dir, NULL);
   fixture->carer = cf_test_save_carer (fixture->store, "given_name", "Ada", "family_name", "Birch",
                                        "status", "active", NULL);
 }
@@ -52,24 +41,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->carer);
   g_clear_object (&fixture->store);
   g_free (fixture->dir);
-}
-
-static gint64
-count (CfStore    *store,
-       const char *what,
-       const char *where)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql =
-    g_strdup_printf ("DROP VIEW IF EXISTS probe; CREATE TEMP VIEW probe AS SELECT * FROM %s "
-                     "WHERE %s;", what, where);
-  gint64 n;
-
-  g_assert_true (cf_store_exec (store, sql, &error));
-  n = cf_store_count (store, "probe", &error);
-  g_assert_no_error (error);
-
-  return n;
 }
 
 static CfDirectPayment *
@@ -160,7 +131,7 @@ test_start (Fixture       *fixture,
   /* The payment and the history event, each with an outbox row and an audit row. */
   g_assert_cmpint (cf_store_count (fixture->store, "outbox", NULL), ==, outbox + 2);
   g_assert_cmpint (cf_store_count (fixture->store, "audit", NULL), ==, audit + 2);
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'direct_payment' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'direct_payment' AND "
                           "operation = 'create'"), ==, 1);
   events = cf_store_list_events (fixture->store, cf_record_get_id (CF_RECORD (fixture->carer)),
                                  &error);
@@ -183,7 +154,7 @@ test_start (Fixture       *fixture,
   loaded = cf_direct_payments_load (fixture->store, cf_record_get_id (record), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (loaded), "requested_on"), ==, "2026-11-18");
-  g_assert_cmpint (count (fixture->store, "audit", "action = 'view' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "audit", "action = 'view' AND "
                           "entity = 'direct_payment'"), ==, 1);
 }
 
@@ -218,7 +189,7 @@ test_start_refused (Fixture       *fixture,
   g_assert_null (payment);
 
   /* Only the closed carer was written. */
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'direct_payment'"), ==, 0);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'direct_payment'"), ==, 0);
   g_assert_cmpint (cf_store_count (fixture->store, "outbox", NULL), >, outbox);
 }
 
@@ -432,9 +403,9 @@ test_save_validates (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (cf_record_get_int (CF_RECORD (loaded), "amount_pence"), ==, 2500);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (loaded), "method"), ==, "managed-account");
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'direct_payment' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'direct_payment' AND "
                           "operation = 'update'"), ==, 1);
-  g_assert_cmpint (count (fixture->store, "audit", "entity = 'direct_payment' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "audit", "entity = 'direct_payment' AND "
                           "action = 'change'"), ==, 1);
 }
 
@@ -488,7 +459,7 @@ test_agree (Fixture       *fixture,
   events = cf_store_list_events (fixture->store, cf_record_get_id (CF_RECORD (fixture->carer)),
                                  &error);
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'direct-payment-agreed' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'direct-payment-agreed' AND "
                           "notes = '£150.00 every four weeks'"), ==, 1);
 
   /* Agreeing twice is a mistake. */
@@ -521,7 +492,7 @@ test_agree_refused (Fixture       *fixture,
                    CF_DIRECT_PAYMENT_REFUSED);
   g_assert_nonnull (strstr (cf_record_get_text (CF_RECORD (loaded), "end_reason"),
                             "authorised person"));
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'direct-payment-refused'"), ==,
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'direct-payment-refused'"), ==,
                    1);
   g_assert_true (cf_direct_payment_is_locked (payment));
 
@@ -603,7 +574,7 @@ test_end (Fixture       *fixture,
   g_assert_cmpstr (cf_record_get_text (record, "status"), ==, CF_DIRECT_PAYMENT_ENDED);
   g_assert_cmpstr (cf_record_get_text (record, "ended_on"), ==, "2026-11-18");
   g_assert_cmpstr (cf_record_get_text (record, "end_reason"), ==, "The carer moved away");
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'direct-payment-ended' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'direct-payment-ended' AND "
                           "notes = 'The carer moved away'"), ==, 1);
 
   /* An ended payment's conditions are history. */
@@ -686,7 +657,7 @@ test_return_surplus (Fixture       *fixture,
   outbox = cf_store_count (fixture->store, "outbox", NULL);
   surplus_of (fixture, weekly, 1000, 0);
   g_assert_cmpint (cf_store_count (fixture->store, "outbox", NULL), ==, outbox + 1);
-  g_assert_cmpint (count (fixture->store, "audit", "entity = 'balance_return' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "audit", "entity = 'balance_return' AND "
                           "action = 'create'"), ==, 12);
 
   returns = cf_direct_payments_list_returns (fixture->store,
@@ -782,7 +753,7 @@ test_recovery (Fixture       *fixture,
                    12500);
   g_assert_cmpstr (cf_record_get_text (g_ptr_array_index (returns, 0), "recovered_on"), ==,
                    "2026-11-15");
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'balance_return' AND "
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'balance_return' AND "
                           "operation = 'update'"), ==, 1);
 
   /* Nothing to recover when there is no surplus. */
@@ -829,7 +800,7 @@ test_assistants (Fixture       *fixture,
   g_assert_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "day/month/year"));
   g_clear_error (&error);
-  g_assert_cmpint (count (fixture->store, "personal_assistant", "1"), ==, 0);
+  g_assert_cmpint (cf_test_count (fixture->store, "personal_assistant", "1"), ==, 0);
 
   cf_record_set_text (record, "dbs_checked_on", "2023-11-20");
   cf_record_set_text (record, "insurance_expires_on", "2027-03-31");
@@ -876,8 +847,8 @@ test_assistants (Fixture       *fixture,
                    "alf Ash");
   g_assert_cmpstr (cf_record_get_text (g_ptr_array_index (assistants, 1), "name"), ==,
                    "Zoe Rowan");
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'personal_assistant'"), ==, 5);
-  g_assert_cmpint (count (fixture->store, "audit", "entity = 'personal_assistant'"), ==, 5);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'personal_assistant'"), ==, 5);
+  g_assert_cmpint (cf_test_count (fixture->store, "audit", "entity = 'personal_assistant'"), ==, 5);
 }
 
 static void

@@ -29,19 +29,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint counter;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 3, 10, 30, 0);
-  g_autoptr(GBytes) key = g_bytes_new ("0123456789abcdef0123456789abcdef", 32);
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_strdup_printf ("%s/emergency-%u", g_get_user_data_dir (), counter++);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
-  path = g_build_filename (fixture->dir, "carefield.db", NULL);
-  fixture->clock = cf_clock_new_fixed (now);
-  fixture->store = cf_store_new (path, key, fixture->clock, &error);
-  g_assert_no_error (error);
-  cf_store_set_user_name (fixture->store, "Sam Assessor");
+  fixture->dir = cf_test_make_dir ("emergency");
+  fixture->store = cf_test_open_store (fixture->dir, now);
+  fixture->clock = g_object_ref (cf_store_get_clock (fixture->store));
   fixture->carer = cf_test_save_carer (fixture->store, "given_name", "Philippa",
                                        "family_name", "Wrenfield", "preferred_name", "Pip",
                                        "address", "4 Mill Lane, Little Snoring",
@@ -56,24 +48,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->clock);
   g_free (fixture->dir);
-}
-
-static gint64
-count (CfStore    *store,
-       const char *what,
-       const char *where)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql =
-    g_strdup_printf ("DROP VIEW IF EXISTS probe; CREATE TEMP VIEW probe AS SELECT * FROM %s "
-                     "WHERE %s;", what, where);
-  gint64 n;
-
-  g_assert_true (cf_store_exec (store, sql, &error));
-  n = cf_store_count (store, "probe", &error);
-  g_assert_no_error (error);
-
-  return n;
 }
 
 static CfEmergencyPlan *
@@ -168,23 +142,23 @@ test_create_and_load (Fixture       *fixture,
   none = cf_emergency_plans_load_for_carer (fixture->store, carer_id, &error);
   g_assert_no_error (error);
   g_assert_null (none);
-  g_assert_cmpint (count (fixture->store, "audit", "entity = 'emergency_plan'"), ==, 0);
+  g_assert_cmpint (cf_test_count (fixture->store, "audit", "entity = 'emergency_plan'"), ==, 0);
 
   plan = create (fixture);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (plan), "card_phone"), ==, ORG_PHONE);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (plan), "carer_id"), ==, carer_id);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (plan), "agreed_on"), ==, "");
   g_assert_false (cf_record_is_dirty (CF_RECORD (plan)));
-  g_assert_cmpint (count (fixture->store, "outbox",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
                           "entity = 'emergency_plan' AND operation = 'create'"), ==, 1);
-  g_assert_cmpint (count (fixture->store, "audit",
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
                           "entity = 'emergency_plan' AND action = 'create'"), ==, 1);
 
   /* One plan per carer. */
   again = cf_emergency_plans_create (fixture->store, fixture->carer, ORG_PHONE, &error);
   g_assert_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_NOT_ALLOWED);
   g_assert_null (again);
-  g_assert_cmpint (count (fixture->store, "emergency_plan", "1"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_plan", "1"), ==, 1);
   g_clear_error (&error);
 
   /* Opening it is audited as a view. */
@@ -193,7 +167,7 @@ test_create_and_load (Fixture       *fixture,
   g_assert_nonnull (loaded);
   g_assert_cmpstr (cf_record_get_id (CF_RECORD (loaded)), ==, cf_record_get_id (CF_RECORD (plan)));
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (loaded), "card_phone"), ==, ORG_PHONE);
-  g_assert_cmpint (count (fixture->store, "audit",
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
                           "entity = 'emergency_plan' AND action = 'view'"), ==, 1);
 }
 
@@ -242,7 +216,7 @@ test_contacts_order_and_delete (Fixture       *fixture,
   cat = add_contact (contacts, plan, "Cat Brown", "friend", "+44 1632 960789", "", FALSE);
   g_assert_true (cf_emergency_plans_save (fixture->store, plan, contacts, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture->store, "outbox",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
                           "entity = 'emergency_contact' AND operation = 'create'"), ==, 3);
 
   listed = cf_emergency_plans_list_contacts (fixture->store, plan_id, &error);
@@ -275,14 +249,14 @@ test_contacts_order_and_delete (Fixture       *fixture,
   /* The removal is a tombstone that syncs, and is audited as a deletion. */
   where = g_strdup_printf ("record_id = '%s' AND operation = 'delete'",
                            cf_record_get_id (CF_RECORD (ann)));
-  g_assert_cmpint (count (fixture->store, "outbox", where), ==, 1);
-  g_assert_cmpint (count (fixture->store, "emergency_contact", "deleted = 1"), ==, 1);
-  g_assert_cmpint (count (fixture->store, "audit",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", where), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_contact", "deleted = 1"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
                           "entity = 'emergency_contact' AND action = 'delete'"), ==, 1);
   /* Bob's position did not change, so he was not written again. */
   g_free (where);
   where = g_strdup_printf ("record_id = '%s'", cf_record_get_id (CF_RECORD (bob)));
-  g_assert_cmpint (count (fixture->store, "outbox", where), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", where), ==, 1);
 }
 
 static void
@@ -340,7 +314,7 @@ test_missing_and_agree (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Ann Smith’s agreement to be called"));
   g_assert_null (strstr (error->message, "Bob Jones"));
   g_clear_error (&error);
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'emergency-plan-agreed'"), ==,
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'emergency-plan-agreed'"), ==,
                    0);
 
   /* Everything in place: agreed today, which is also its first check. */
@@ -356,12 +330,12 @@ test_missing_and_agree (Fixture       *fixture,
   g_assert_false (cf_record_is_dirty (record));
 
   /* The plan, contacts and history entry reached the outbox and the audit trail together. */
-  g_assert_cmpint (count (fixture->store, "outbox",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
                           "entity = 'emergency_plan' AND operation = 'update' AND "
                           "fields LIKE '%agreed_on%'"), ==, 1);
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'emergency_contact'"), ==, 2);
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'carer_event'"), ==, 1);
-  g_assert_cmpint (count (fixture->store, "audit",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'emergency_contact'"), ==, 2);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'carer_event'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
                           "entity = 'emergency_plan' AND action = 'change'"), ==, 1);
   events = cf_store_list_events (fixture->store, cf_record_get_id (CF_RECORD (fixture->carer)),
                                  &error);
@@ -428,9 +402,9 @@ test_checked_after_a_year (Fixture       *fixture,
                                                               "last_checked_on"), &y, &m, &d));
   g_date_set_dmy (&last, d, m, y);
   g_assert_false (cf_emergency_plan_needs_check (&last, &today));
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'emergency-plan-checked'"), ==,
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'emergency-plan-checked'"), ==,
                    1);
-  g_assert_cmpint (count (fixture->store, "outbox",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
                           "entity = 'emergency_plan' AND fields LIKE '%last_checked_on%'"), >=,
                    2);
 
@@ -461,8 +435,8 @@ test_invalid_phone (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Nothing written, nothing lost: the records keep what was typed, to fix and save. */
-  g_assert_cmpint (count (fixture->store, "emergency_contact", "1"), ==, 0);
-  g_assert_cmpint (count (fixture->store, "emergency_plan", "pets = 'Biscuit the cat'"), ==, 0);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_contact", "1"), ==, 0);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_plan", "pets = 'Biscuit the cat'"), ==, 0);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (ann), "phone"), ==, "12345");
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (plan), "pets"), ==, "Biscuit the cat");
   g_assert_true (cf_record_is_dirty (CF_RECORD (ann)));
@@ -477,8 +451,8 @@ test_invalid_phone (Fixture       *fixture,
   cf_record_set_text (CF_RECORD (plan), "card_phone", ORG_PHONE);
   g_assert_true (cf_emergency_plans_save (fixture->store, plan, contacts, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture->store, "emergency_contact", "1"), ==, 2);
-  g_assert_cmpint (count (fixture->store, "emergency_plan", "pets = 'Biscuit the cat'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_contact", "1"), ==, 2);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_plan", "pets = 'Biscuit the cat'"), ==, 1);
 }
 
 static gboolean

@@ -287,24 +287,6 @@ pdf_text (const char *path)
   return standard_output;
 }
 
-static gint64
-count (CfStore    *store,
-       const char *what,
-       const char *where)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql =
-    g_strdup_printf ("DROP VIEW IF EXISTS probe; CREATE TEMP VIEW probe AS SELECT * FROM %s "
-                     "WHERE %s;", what, where);
-  gint64 n;
-
-  g_assert_true (cf_store_exec (store, sql, &error));
-  n = cf_store_count (store, "probe", &error);
-  g_assert_no_error (error);
-
-  return n;
-}
-
 /* Tests ------------------------------------------------------------------------------------ */
 
 static void
@@ -358,7 +340,7 @@ test_make_agree_and_print (Fixture       *fixture,
   cf_test_spin (700);
   g_assert_true (shows (page, "All changes saved."));
   g_assert_cmpuint (fixture->n_changed, >=, 2);
-  g_assert_cmpint (count (fixture->store, "emergency_contact", "name = 'Ann Smith'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_contact", "name = 'Ann Smith'"), ==, 1);
 
   /* Neither has agreed to be called: refused, with what is missing in words. */
   agree = cf_test_find_button (page, "Agree Plan");
@@ -384,7 +366,7 @@ test_make_agree_and_print (Fixture       *fixture,
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (plan), "agreed_on"), ==, "2026-03-03");
   g_assert_true (shows (page, "Agreed 3 March 2026 · last checked 3 March 2026 · check due "
                               "3 March 2027"));
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'emergency-plan-agreed'"), ==,
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'emergency-plan-agreed'"), ==,
                    1);
 
   /* Bob goes first: the order is kept in the store. */
@@ -436,9 +418,9 @@ test_make_agree_and_print (Fixture       *fixture,
   g_assert_null (strstr (card_text, "Donepezil"));
 
   /* Both exports are in the audit log, before anything else could happen to the files. */
-  g_assert_cmpint (count (fixture->store, "audit",
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
                           "action = 'export' AND entity = 'emergency_plan'"), ==, 2);
-  g_assert_cmpint (count (fixture->store, "audit",
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
                           "action = 'export' AND entity = 'emergency_plan' AND "
                           "detail = 'card'"), ==, 1);
 
@@ -480,7 +462,7 @@ test_invalid_phone_is_kept (Fixture       *fixture,
   contact = g_ptr_array_index (cf_emergency_page_get_contacts (fixture->page), 0);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (contact), "phone"), ==, "12345");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phone)), ==, "12345");
-  g_assert_cmpint (count (fixture->store, "emergency_contact", "1"), ==, 0);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_contact", "1"), ==, 0);
 
   g_assert_false (cf_emergency_page_flush (fixture->page, &error));
   g_assert_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID);
@@ -493,14 +475,14 @@ test_invalid_phone_is_kept (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (shows (page, "All changes saved."));
   g_assert_cmpuint (fixture->n_changed, ==, changed + 1);
-  g_assert_cmpint (count (fixture->store, "emergency_contact", "phone = '01632 960123'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_contact", "phone = '01632 960123'"), ==, 1);
 
   /* Removing a contact keeps the focus on the page and saves a tombstone. */
   click (row, "Remove");
   g_assert_cmpuint (n_contact_rows (fixture), ==, 0);
   g_assert_true (gtk_widget_has_focus (cf_test_find_button (page, "Add Contact")));
   g_assert_true (cf_emergency_page_flush (fixture->page, &error));
-  g_assert_cmpint (count (fixture->store, "emergency_contact", "deleted = 1"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "emergency_contact", "deleted = 1"), ==, 1);
   g_assert_cmpuint (cf_emergency_page_get_contacts (fixture->page)->len, ==, 0);
 }
 
@@ -522,7 +504,7 @@ test_check_overdue (Fixture       *fixture,
 
   cf_emergency_page_set_carer (fixture->page, fixture->carer);
   cf_test_spin (20);
-  g_assert_cmpint (count (fixture->store, "audit",
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
                           "action = 'view' AND entity = 'emergency_plan'"), ==, 1);
   g_assert_true (shows (page, "Agreed 20 November 2024 · last checked 10 January 2025 · "
                               "check due 10 January 2026"));
@@ -535,7 +517,7 @@ test_check_overdue (Fixture       *fixture,
   click (page, "Mark as Checked Today");
   g_assert_false (shows (page, "has not been checked in the last 12 months"));
   g_assert_true (shows (page, "last checked 3 March 2026 · check due 3 March 2027"));
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'emergency-plan-checked'"), ==,
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'emergency-plan-checked'"), ==,
                    1);
 
   /* Locking empties the page: no personal data stays in a widget. */

@@ -26,31 +26,12 @@ typedef struct
   CfAssessment *assessment;
 } Fixture;
 
-static CfStore *
-open_store (const char *dir)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 18, 10, 30, 0);
-  g_autoptr(CfClock) clock = cf_clock_new_fixed (now);
-  g_autoptr(GBytes) key = g_bytes_new ("0123456789abcdef0123456789abcdef", 32);
-  g_autofree char *path = g_build_filename (dir, "carefield.db", NULL);
-  g_autoptr(GError) error = NULL;
-  CfStore *store = cf_store_new (path, key, clock, &error);
-
-  g_assert_no_error (error);
-  cf_store_set_user_name (store, "Sam Assessor");
-
-  return store;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  static guint counter;
-
-  fixture->dir = g_strdup_printf ("%s/plan-%u", g_get_user_data_dir (), counter++);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
-  fixture->store = open_store (fixture->dir);
+  fixture->dir = cf_test_make_dir ("plan");
+  fixture->store = cf_test_open_store (fixture->dir, NULL);
   fixture->carer = cf_test_save_carer (fixture->store, "given_name", "Ada", "family_name", "Birch",
                                        "reference", "CF-AAAA-0001", "date_of_birth", "1960-04-02",
                                        "phone", "01632 960123", NULL);
@@ -65,24 +46,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->carer);
   g_clear_object (&fixture->store);
   g_free (fixture->dir);
-}
-
-static gint64
-count (CfStore    *store,
-       const char *what,
-       const char *where)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql =
-    g_strdup_printf ("DROP VIEW IF EXISTS probe; CREATE TEMP VIEW probe AS SELECT * FROM %s "
-                     "WHERE %s;", what, where);
-  gint64 n;
-
-  g_assert_true (cf_store_exec (store, sql, &error));
-  n = cf_store_count (store, "probe", &error);
-  g_assert_no_error (error);
-
-  return n;
 }
 
 static const char *
@@ -182,10 +145,10 @@ test_from_assessment (Fixture       *fixture,
       g_assert_cmpstr (cf_record_get_text (need, "need"), !=, "");
     }
 
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'plan-created'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'plan-created'"), ==, 1);
   /* The outcome's notes became how far the need goes. */
   g_assert_cmpstr (cf_record_get_text (g_ptr_array_index (needs, 0), "need"), !=, "");
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'plan_need'"), ==, needs->len);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'plan_need'"), ==, needs->len);
 
   /* Only one draft at a time. */
   second = cf_plans_create_from_assessment (fixture->store, fixture->carer, fixture->assessment,
@@ -197,7 +160,7 @@ test_from_assessment (Fixture       *fixture,
   current = cf_plans_current (fixture->store, carer_id (fixture), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_record_get_id (CF_RECORD (current)), ==, cf_record_get_id (record));
-  g_assert_cmpint (count (fixture->store, "audit", "action = 'view' AND entity = 'support_plan'"),
+  g_assert_cmpint (cf_test_count (fixture->store, "audit", "action = 'view' AND entity = 'support_plan'"),
                    ==, 1);
 
   /* An assessment as listed, without its answers, gives the same needs. */
@@ -301,7 +264,7 @@ test_agree (Fixture       *fixture,
   g_assert_cmpstr (cf_record_get_text (record, "agreed_on"), ==, "2026-11-18");
   g_assert_cmpstr (cf_record_get_text (record, "agreed_by"), ==, "Sam Assessor");
   g_assert_false (cf_record_is_dirty (CF_RECORD (action)));
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'plan-agreed'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'plan-agreed'"), ==, 1);
 
   /* Agreed means kept as it was. */
   cf_record_set_text (record, "outcomes", "Something else");
@@ -321,7 +284,7 @@ test_agree (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (cf_plans_copy_given (fixture->store, plan, "2026-11-19", "large-print", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (fixture->store, "support_plan", "copy_format = 'large-print'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "support_plan", "copy_format = 'large-print'"), ==, 1);
 }
 
 static void
@@ -376,9 +339,9 @@ test_save (Fixture       *fixture,
                    "2027-02-28");
 
   /* Each saved record went to the outbox, and the deletion too. */
-  g_assert_cmpint (count (fixture->store, "outbox",
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
                           "entity = 'plan_need' AND operation = 'delete'"), ==, 1);
-  g_assert_cmpint (count (fixture->store, "outbox", "entity = 'plan_action'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'plan_action'"), ==, 1);
 }
 
 static void
@@ -448,7 +411,7 @@ test_versions (Fixture       *fixture,
   g_assert_cmpint (cf_record_get_int (CF_RECORD (third), "number"), ==, 3);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (third), "previous_id"), ==,
                    cf_record_get_id (CF_RECORD (second)));
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'plan-revised'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'plan-revised'"), ==, 1);
 }
 
 static void
@@ -485,7 +448,7 @@ test_breaks (Fixture       *fixture,
   breaks = cf_plans_list_breaks (fixture->store, carer_id (fixture), &error);
   g_assert_cmpuint (breaks->len, ==, 2);
   g_assert_cmpstr (cf_record_get_text (g_ptr_array_index (breaks, 0), "kind"), ==, "long");
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'break-taken'"), ==, 2);
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'break-taken'"), ==, 2);
 }
 
 static void
@@ -637,8 +600,8 @@ test_plan_review_cycle (Fixture       *fixture,
   items = cf_reviews_list (fixture->store, carer_id (fixture), &error);
   g_assert_cmpuint (items->len, ==, 2);
   g_assert_cmpstr (cf_record_get_text (g_ptr_array_index (items, 0), "kind"), ==, "early");
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'review-held'"), ==, 2);
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'review-requested'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'review-held'"), ==, 2);
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'review-requested'"), ==, 1);
 }
 
 static void
@@ -774,7 +737,7 @@ test_due_list (Fixture       *fixture,
   g_assert_cmpint (((CfDueItem *) g_ptr_array_index (items, 0))->state, ==, CF_DUE_STATE_OVERDUE);
   g_assert_cmpstr (((CfDueItem *) g_ptr_array_index (items, 0))->carer_name, ==, "Ada Birch");
   g_clear_pointer (&items, g_ptr_array_unref);
-  g_assert_cmpint (count (fixture->store, "audit", "action = 'list' AND entity = 'due'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "audit", "action = 'list' AND entity = 'due'"), ==, 1);
 
   set_date (&today, 2026, 9, 2);
   items = cf_due_list (fixture->store, &today, &error);
@@ -839,14 +802,14 @@ test_reminders (Fixture       *fixture,
 
   /* Queuing again adds nothing. */
   g_assert_cmpuint (cf_due_queue_reminders (fixture->store, NULL, &error), ==, 0);
-  g_assert_cmpint (count (fixture->store, "text_reminder", "1"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "text_reminder", "1"), ==, 1);
 
   /* Consent withdrawn: the queued text is cancelled, not sent. */
   g_assert_true (cf_reviews_set_texts_consent (fixture->store, fixture->carer, FALSE, &error));
   g_assert_cmpuint (cf_due_queue_reminders (fixture->store, NULL, &error), ==, 0);
-  g_assert_cmpint (count (fixture->store, "text_reminder", "state = 'cancelled'"), ==, 1);
+  g_assert_cmpint (cf_test_count (fixture->store, "text_reminder", "state = 'cancelled'"), ==, 1);
   /* Both the consent and its withdrawal are in the history. */
-  g_assert_cmpint (count (fixture->store, "carer_event", "kind = 'texts-consent'"), ==, 2);
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event", "kind = 'texts-consent'"), ==, 2);
 }
 
 int

@@ -16,6 +16,7 @@
 #include "cf-assessments.h"
 #include "cf-carer-event.h"
 #include "cf-dates.h"
+#include "cf-operation-private.h"
 #include "cf-store-private.h"
 
 static CfCarerEvent *
@@ -24,16 +25,8 @@ new_event (CfStore      *store,
            const char   *kind,
            const char   *notes)
 {
-  CfCarerEvent *event = cf_carer_event_new (cf_assessment_get_carer_id (assessment), kind);
-  g_autofree char *now = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  CfRecord *record = CF_RECORD (event);
-
-  cf_record_set_text (record, "occurred_at", now);
-  cf_record_set_text (record, "recorded_by", cf_store_get_user_name (store));
-  cf_record_set_text (record, "notes", notes);
-  cf_record_set_text (record, "related_id", cf_record_get_id (CF_RECORD (assessment)));
-
-  return event;
+  return cf_operation_new_event (store, cf_assessment_get_carer_id (assessment), kind, notes,
+                                 cf_record_get_id (CF_RECORD (assessment)));
 }
 
 /* The assessment, its changed answers and any extra records, in one transaction. */
@@ -52,14 +45,6 @@ save_all (CfStore       *store,
     g_ptr_array_add (records, g_object_ref (extra2));
 
   return cf_store_save (store, (CfRecord **) records->pdata, records->len, error);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped == '\0';
 }
 
 /**
@@ -268,22 +253,6 @@ cf_assessments_save (CfStore       *store,
   return save_all (store, assessment, NULL, NULL, error);
 }
 
-static char *
-join_missing (GPtrArray *missing)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < missing->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between the items of a list of what is still needed */
-        g_string_append (text, _("; "));
-      g_string_append (text, g_ptr_array_index (missing, i));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /**
  * cf_assessments_finish:
  *
@@ -317,7 +286,7 @@ cf_assessments_finish (CfStore       *store,
   missing = cf_assessment_dup_missing (assessment);
   if (missing->len > 0)
     {
-      g_autofree char *list = join_missing (missing);
+      g_autofree char *list = cf_operation_join_missing (missing);
 
       g_set_error (error, CF_ASSESSMENT_ERROR, CF_ASSESSMENT_ERROR_INCOMPLETE,
                    /* Translators: %s is a list of what is still needed */
@@ -392,7 +361,7 @@ cf_assessments_return (CfStore       *store,
       return FALSE;
     }
 
-  if (is_blank (reason))
+  if (cf_operation_is_blank (reason))
     {
       g_set_error_literal (error, CF_ASSESSMENT_ERROR, CF_ASSESSMENT_ERROR_INVALID,
                            _("Say what needs correcting, so the assessor knows."));

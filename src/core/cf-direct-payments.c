@@ -21,6 +21,7 @@
 #include "cf-choices.h"
 #include "cf-dates.h"
 #include "cf-direct-payments.h"
+#include "cf-operation-private.h"
 #include "cf-money.h"
 #include "cf-plans.h"
 #include "cf-store-private.h"
@@ -50,21 +51,6 @@ cf_direct_payment_issue_free (CfDirectPaymentIssue *issue)
   g_free (issue);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text++)
-    {
-      if (!g_ascii_isspace (*text))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static const char *
 text (CfDirectPayment *payment,
       const char      *field)
@@ -72,22 +58,12 @@ text (CfDirectPayment *payment,
   return cf_record_get_text (CF_RECORD (payment), field);
 }
 
-static char *
-today_iso (CfStore *store)
-{
-  g_autoptr(GDateTime) now = cf_clock_now (cf_store_get_clock (store));
-  g_autoptr(GDateTime) local = g_date_time_to_local (now);
-
-  /* The date in England (the tests and the application run with TZ=Europe/London). */
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 static gboolean
 is_date_or_blank (const char *value)
 {
   GDate date;
 
-  return is_blank (value) || cf_date_read_iso (value, &date);
+  return cf_operation_is_blank (value) || cf_date_read_iso (value, &date);
 }
 
 static void
@@ -107,7 +83,7 @@ add_issue (GPtrArray                *issues,
 static gboolean
 conditions_decided (CfDirectPayment *payment)
 {
-  return !is_blank (text (payment, "decided_by")) && !is_blank (text (payment, "decided_on"));
+  return !cf_operation_is_blank (text (payment, "decided_by")) && !cf_operation_is_blank (text (payment, "decided_on"));
 }
 
 /**
@@ -133,7 +109,7 @@ cf_direct_payment_check (CfDirectPayment *payment)
    * request a direct payment can have one only through an authorised person. Without one the
    * council can only arrange a managed service. */
   if (g_strcmp0 (text (payment, "capacity"), "no") == 0 &&
-      is_blank (text (payment, "authorised_person")))
+      cf_operation_is_blank (text (payment, "authorised_person")))
     add_issue (issues, CF_DP_ISSUE_BLOCKS, "capacity",
                _("A direct payment cannot be set up: the carer lacks capacity to request one "
                  "and no authorised person acts for them, so only a managed service can be "
@@ -163,26 +139,26 @@ cf_direct_payment_check (CfDirectPayment *payment)
   /* Direct Payments Regulations 2014 reg 3: paying a spouse, partner or close relative who
    * lives in the same household is allowed only when the council decides it is necessary. */
   if (cf_record_get_bool (record, "pays_close_relative") &&
-      is_blank (text (payment, "close_relative_reason")))
+      cf_operation_is_blank (text (payment, "close_relative_reason")))
     add_issue (issues, CF_DP_ISSUE_NEEDS_REASON, "close_relative_reason",
                _("Paying a close relative who lives in the same household is allowed only when "
                  "it is necessary. Record why it is."));
 
   /* DOMAIN.md, "Not allowed": an item on the list needs a recorded reason to be agreed. */
-  if (!is_blank (text (payment, "not_allowed")) &&
-      is_blank (text (payment, "not_allowed_reason")))
+  if (!cf_operation_is_blank (text (payment, "not_allowed")) &&
+      cf_operation_is_blank (text (payment, "not_allowed_reason")))
     add_issue (issues, CF_DP_ISSUE_NEEDS_REASON, "not_allowed_reason",
                _("A direct payment is not usually spent on this. Record why it is agreed."));
 
   /* DOMAIN.md, "Method": a prepaid card is the default; a bank account needs a reason. */
   if (g_strcmp0 (text (payment, "method"), "bank-account") == 0 &&
-      is_blank (text (payment, "method_reason")))
+      cf_operation_is_blank (text (payment, "method_reason")))
     add_issue (issues, CF_DP_ISSUE_NEEDS_REASON, "method_reason",
                _("A prepaid card is the usual way to pay. Record why a bank account is used."));
 
   /* DOMAIN.md: short-term payments bridge the wait for a long-term one; link them. */
   if (g_strcmp0 (text (payment, "term"), "short-term") == 0 &&
-      is_blank (text (payment, "bridges_id")))
+      cf_operation_is_blank (text (payment, "bridges_id")))
     add_issue (issues, CF_DP_ISSUE_WARNING, "bridges_id",
                _("This short-term payment is not linked to the long-term one it bridges."));
 
@@ -253,9 +229,9 @@ cf_direct_payment_dup_missing (CfDirectPayment *payment)
     g_ptr_array_add (missing, g_strdup (_("whether it can be managed")));
   if (!decided && !cf_record_get_bool (record, "appropriate"))
     g_ptr_array_add (missing, g_strdup (_("whether it is appropriate")));
-  if (is_blank (text (payment, "decided_by")))
+  if (cf_operation_is_blank (text (payment, "decided_by")))
     g_ptr_array_add (missing, g_strdup (_("who made the decision")));
-  if (is_blank (text (payment, "decided_on")))
+  if (cf_operation_is_blank (text (payment, "decided_on")))
     g_ptr_array_add (missing, g_strdup (_("the date of the decision")));
   if (cf_record_get_int (record, "amount_pence") <= 0)
     g_ptr_array_add (missing, g_strdup (_("the amount")));
@@ -336,16 +312,8 @@ new_event (CfStore         *store,
            const char      *kind,
            const char      *notes)
 {
-  CfCarerEvent *event = cf_carer_event_new (text (payment, "carer_id"), kind);
-  g_autofree char *now = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  CfRecord *record = CF_RECORD (event);
-
-  cf_record_set_text (record, "occurred_at", now);
-  cf_record_set_text (record, "recorded_by", cf_store_get_user_name (store));
-  cf_record_set_text (record, "notes", notes != NULL ? notes : "");
-  cf_record_set_text (record, "related_id", cf_record_get_id (CF_RECORD (payment)));
-
-  return event;
+  return cf_operation_new_event (store, text (payment, "carer_id"), kind, notes,
+                                 cf_record_get_id (CF_RECORD (payment)));
 }
 
 static gboolean
@@ -357,22 +325,6 @@ save_with_event (CfStore          *store,
   CfRecord *records[] = { CF_RECORD (payment), CF_RECORD (event) };
 
   return cf_store_save (store, records, G_N_ELEMENTS (records), error);
-}
-
-static char *
-join_missing (GPtrArray *missing)
-{
-  g_autoptr(GString) joined = g_string_new (NULL);
-
-  for (guint i = 0; i < missing->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between the items of a list of what is still needed */
-        g_string_append (joined, _("; "));
-      g_string_append (joined, g_ptr_array_index (missing, i));
-    }
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 /* Lists ---------------------------------------------------------------------------------- */
@@ -473,8 +425,8 @@ cf_direct_payments_start (CfStore     *store,
     }
 
   if (requested_on == NULL)
-    requested_on = today = today_iso (store);
-  else if (!is_date_or_blank (requested_on) || is_blank (requested_on))
+    requested_on = today = cf_operation_today (store);
+  else if (!is_date_or_blank (requested_on) || cf_operation_is_blank (requested_on))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                            _("Give the date of the request as day/month/year."));
@@ -710,8 +662,8 @@ cf_direct_payments_agree (CfStore          *store,
     }
 
   if (agreed_on == NULL)
-    agreed_on = today = today_iso (store);
-  else if (is_blank (agreed_on) || !is_date_or_blank (agreed_on))
+    agreed_on = today = cf_operation_today (store);
+  else if (cf_operation_is_blank (agreed_on) || !is_date_or_blank (agreed_on))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                            _("Give the date it was agreed as day/month/year."));
@@ -739,7 +691,7 @@ cf_direct_payments_agree (CfStore          *store,
   missing = cf_direct_payment_dup_missing (payment);
   if (missing->len > 0)
     {
-      g_autofree char *list = join_missing (missing);
+      g_autofree char *list = cf_operation_join_missing (missing);
 
       g_set_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INCOMPLETE,
                    /* Translators: %s is a list of what is still needed */
@@ -812,7 +764,7 @@ cf_direct_payments_end (CfStore          *store,
       return FALSE;
     }
 
-  if (is_blank (reason))
+  if (cf_operation_is_blank (reason))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                            _("Say why the direct payment ends."));
@@ -820,8 +772,8 @@ cf_direct_payments_end (CfStore          *store,
     }
 
   if (ended_on == NULL)
-    ended_on = today = today_iso (store);
-  else if (is_blank (ended_on) || !is_date_or_blank (ended_on))
+    ended_on = today = cf_operation_today (store);
+  else if (cf_operation_is_blank (ended_on) || !is_date_or_blank (ended_on))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                            _("Give the date it ends as day/month/year."));
@@ -921,8 +873,8 @@ cf_direct_payments_add_return (CfStore          *store,
     }
 
   if (returned_on == NULL)
-    returned_on = today = today_iso (store);
-  else if (is_blank (returned_on) || !is_date_or_blank (returned_on))
+    returned_on = today = cf_operation_today (store);
+  else if (cf_operation_is_blank (returned_on) || !is_date_or_blank (returned_on))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                            _("Give the date of the balance as day/month/year."));
@@ -989,8 +941,8 @@ cf_direct_payments_record_recovery (CfStore          *store,
     }
 
   if (recovered_on == NULL)
-    recovered_on = today = today_iso (store);
-  else if (is_blank (recovered_on) || !is_date_or_blank (recovered_on))
+    recovered_on = today = cf_operation_today (store);
+  else if (cf_operation_is_blank (recovered_on) || !is_date_or_blank (recovered_on))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                            _("Give the date of the recovery as day/month/year."));
@@ -1079,9 +1031,9 @@ cf_direct_payments_save_assistant (CfStore              *store,
 
   if (g_str_equal (status, "vacant") || g_str_equal (status, "recruiting"))
     {
-      if (is_blank (cf_record_get_text (record, "vacant_since")))
+      if (cf_operation_is_blank (cf_record_get_text (record, "vacant_since")))
         {
-          g_autofree char *today = today_iso (store);
+          g_autofree char *today = cf_operation_today (store);
 
           cf_record_set_text (record, "vacant_since", today);
         }

@@ -19,23 +19,11 @@
 #include "cf-carer-event.h"
 #include "cf-dates.h"
 #include "cf-emergency-plans.h"
+#include "cf-operation-private.h"
 #include "cf-plans.h"
 #include "cf-schedule.h"
 #include "cf-store-private.h"
 #include "cf-validate.h"
-
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-
-  return TRUE;
-}
 
 static const char *
 text_of (gpointer    record,
@@ -50,22 +38,9 @@ static gboolean
 contact_is_listed (CfEmergencyContact *contact)
 {
   return !cf_record_get_deleted (CF_RECORD (contact)) &&
-         (!is_blank (text_of (contact, "name")) || !is_blank (text_of (contact, "phone")) ||
-          !is_blank (text_of (contact, "relationship")) ||
-          !is_blank (text_of (contact, "can_help_with")));
-}
-
-static char *
-today_iso (CfStore *store)
-{
-  GDate today;
-  char text[16];
-
-  cf_clock_today (cf_store_get_clock (store), &today);
-  g_snprintf (text, sizeof text, "%04u-%02u-%02u", g_date_get_year (&today),
-              g_date_get_month (&today), g_date_get_day (&today));
-
-  return g_strdup (text);
+         (!cf_operation_is_blank (text_of (contact, "name")) || !cf_operation_is_blank (text_of (contact, "phone")) ||
+          !cf_operation_is_blank (text_of (contact, "relationship")) ||
+          !cf_operation_is_blank (text_of (contact, "can_help_with")));
 }
 
 static CfCarerEvent *
@@ -74,16 +49,8 @@ new_event (CfStore         *store,
            const char      *kind,
            const char      *notes)
 {
-  CfCarerEvent *event = cf_carer_event_new (text_of (plan, "carer_id"), kind);
-  g_autofree char *now = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  CfRecord *record = CF_RECORD (event);
-
-  cf_record_set_text (record, "occurred_at", now);
-  cf_record_set_text (record, "recorded_by", cf_store_get_user_name (store));
-  cf_record_set_text (record, "notes", notes != NULL ? notes : "");
-  cf_record_set_text (record, "related_id", cf_record_get_id (CF_RECORD (plan)));
-
-  return event;
+  return cf_operation_new_event (store, text_of (plan, "carer_id"), kind, notes,
+                                 cf_record_get_id (CF_RECORD (plan)));
 }
 
 /* The name a person reads for @contact, in messages: their name, or their place in the list. */
@@ -93,7 +60,7 @@ contact_label (CfEmergencyContact *contact,
 {
   const char *name = text_of (contact, "name");
 
-  if (!is_blank (name))
+  if (!cf_operation_is_blank (name))
     return g_strstrip (g_strdup (name));
 
   /* Translators: %u is a contact's place in the emergency plan's list, e.g. “Contact 2” */
@@ -172,14 +139,14 @@ save_all (CfStore          *store,
         cf_record_set_int (contact, "position", position);
       position++;
 
-      if (cf_record_get_bool (contact, "agreed") && is_blank (text_of (contact, "agreed_on")))
+      if (cf_record_get_bool (contact, "agreed") && cf_operation_is_blank (text_of (contact, "agreed_on")))
         {
           if (today == NULL)
-            today = today_iso (store);
+            today = cf_operation_today (store);
           cf_record_set_text (contact, "agreed_on", today);
         }
       else if (!cf_record_get_bool (contact, "agreed") &&
-               !is_blank (text_of (contact, "agreed_on")))
+               !cf_operation_is_blank (text_of (contact, "agreed_on")))
         cf_record_set_text (contact, "agreed_on", "");
     }
   if (extra != NULL)
@@ -333,7 +300,7 @@ cf_emergency_plan_dup_missing (CfEmergencyPlan *plan,
       if (cf_record_get_deleted (CF_RECORD (contact)))
         continue;
       number++;
-      if (!is_blank (text_of (contact, "name")) && !is_blank (text_of (contact, "phone")))
+      if (!cf_operation_is_blank (text_of (contact, "name")) && !cf_operation_is_blank (text_of (contact, "phone")))
         reachable++;
     }
 
@@ -357,7 +324,7 @@ cf_emergency_plan_dup_missing (CfEmergencyPlan *plan,
         continue;
 
       label = contact_label (contact, number);
-      if (!is_blank (text_of (contact, "name")) && is_blank (text_of (contact, "phone")))
+      if (!cf_operation_is_blank (text_of (contact, "name")) && cf_operation_is_blank (text_of (contact, "phone")))
         /* Translators: %s names an emergency contact */
         g_ptr_array_add (missing, g_strdup_printf (_("a phone number for %s"), label));
       if (!cf_record_get_bool (CF_RECORD (contact), "agreed"))
@@ -365,9 +332,9 @@ cf_emergency_plan_dup_missing (CfEmergencyPlan *plan,
         g_ptr_array_add (missing, g_strdup_printf (_("%s’s agreement to be called"), label));
     }
 
-  if (is_blank (text_of (plan, "if_none_can_come")))
+  if (cf_operation_is_blank (text_of (plan, "if_none_can_come")))
     g_ptr_array_add (missing, g_strdup (_("what happens if none of them can come")));
-  if (is_blank (text_of (plan, "card_phone")))
+  if (cf_operation_is_blank (text_of (plan, "card_phone")))
     g_ptr_array_add (missing, g_strdup (_("the phone number for the emergency card")));
 
   return missing;
@@ -392,22 +359,6 @@ cf_emergency_plans_save (CfStore          *store,
   g_return_val_if_fail (CF_IS_EMERGENCY_PLAN (plan), FALSE);
 
   return save_all (store, plan, contacts, NULL, error);
-}
-
-static char *
-join_missing (GPtrArray *missing)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < missing->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between the items of a list of what is still needed */
-        g_string_append (text, _("; "));
-      g_string_append (text, g_ptr_array_index (missing, i));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static gboolean
@@ -451,14 +402,14 @@ cf_emergency_plans_agree (CfStore          *store,
   g_return_val_if_fail (CF_IS_EMERGENCY_PLAN (plan), FALSE);
 
   if (agreed_on == NULL)
-    agreed_on = today = today_iso (store);
+    agreed_on = today = cf_operation_today (store);
   if (!check_date (agreed_on, error))
     return FALSE;
 
   missing = cf_emergency_plan_dup_missing (plan, contacts);
   if (missing->len > 0)
     {
-      g_autofree char *list = join_missing (missing);
+      g_autofree char *list = cf_operation_join_missing (missing);
 
       g_set_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INCOMPLETE,
                    /* Translators: %s is a list of what is still needed */
@@ -507,7 +458,7 @@ cf_emergency_plans_checked (CfStore          *store,
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
   g_return_val_if_fail (CF_IS_EMERGENCY_PLAN (plan), FALSE);
 
-  if (is_blank (text_of (plan, "agreed_on")))
+  if (cf_operation_is_blank (text_of (plan, "agreed_on")))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_NOT_ALLOWED,
                            _("Agree the emergency plan with the carer before marking it as "
@@ -516,7 +467,7 @@ cf_emergency_plans_checked (CfStore          *store,
     }
 
   if (checked_on == NULL)
-    checked_on = today = today_iso (store);
+    checked_on = today = cf_operation_today (store);
   if (!check_date (checked_on, error))
     return FALSE;
 
@@ -546,7 +497,7 @@ add_field_if_set (CfDocument *document,
                   const char *label,
                   const char *value)
 {
-  if (!is_blank (value))
+  if (!cf_operation_is_blank (value))
     cf_document_add_field (document, label, value);
 }
 
@@ -576,7 +527,7 @@ first_name (CfCarer *carer)
 {
   const char *preferred = text_of (carer, "preferred_name");
 
-  return !is_blank (preferred) ? preferred : text_of (carer, "given_name");
+  return !cf_operation_is_blank (preferred) ? preferred : text_of (carer, "given_name");
 }
 
 static void
@@ -600,7 +551,7 @@ add_contacts (CfDocument *document,
       number++;
 
       who = contact_label (contact, number);
-      if (!is_blank (relationship))
+      if (!cf_operation_is_blank (relationship))
         {
           g_autofree char *bare = g_steal_pointer (&who);
 
@@ -608,7 +559,7 @@ add_contacts (CfDocument *document,
           who = g_strdup_printf (_("%1$s (%2$s)"), bare, relationship);
         }
 
-      if (!is_blank (phone))
+      if (!cf_operation_is_blank (phone))
         /* Translators: "%1$u" is the contact's place in the list, "%2$s" who they are,
          * "%3$s" their phone number */
         line = g_strdup_printf (_("%1$u. %2$s — %3$s"), number, who, phone);
@@ -634,7 +585,7 @@ add_cared_for (CfDocument *document,
 
   for (guint i = 0; cared_for != NULL && i < cared_for->len; i++)
     if (!cf_record_get_deleted (g_ptr_array_index (cared_for, i)) &&
-        !is_blank (text_of (g_ptr_array_index (cared_for, i), "name")))
+        !cf_operation_is_blank (text_of (g_ptr_array_index (cared_for, i), "name")))
       n++;
 
   if (n == 0)
@@ -647,10 +598,10 @@ add_cared_for (CfDocument *document,
       gpointer person = g_ptr_array_index (cared_for, i);
       const char *relationship = text_of (person, "relationship");
 
-      if (cf_record_get_deleted (person) || is_blank (text_of (person, "name")))
+      if (cf_record_get_deleted (person) || cf_operation_is_blank (text_of (person, "name")))
         continue;
 
-      if (!is_blank (relationship))
+      if (!cf_operation_is_blank (relationship))
         {
           /* Translators: "%1$s" is a person's name, "%2$s" who they are, e.g. “mother” */
           g_autofree char *line = g_strdup_printf (_("%1$s (%2$s)"), text_of (person, "name"),
@@ -727,7 +678,7 @@ cf_emergency_plan_document_build (CfCarer              *carer,
   add_contacts (document, contacts);
 
   cf_document_add_heading (document, _("If none of them can come"));
-  if (!is_blank (text_of (plan, "if_none_can_come")))
+  if (!cf_operation_is_blank (text_of (plan, "if_none_can_come")))
     cf_document_add_paragraph (document, text_of (plan, "if_none_can_come"));
   else
     cf_document_add_paragraph (document, _("Not written yet."));
@@ -759,7 +710,7 @@ cf_emergency_plan_document_build (CfCarer              *carer,
     }
 
   if (organisation != NULL &&
-      (!is_blank (organisation->name) || !is_blank (organisation->phone)))
+      (!cf_operation_is_blank (organisation->name) || !cf_operation_is_blank (organisation->phone)))
     {
       cf_document_add_heading (document, _("Where to get help"));
       add_field_if_set (document, _("Contact"), organisation->name);

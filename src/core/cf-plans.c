@@ -20,6 +20,7 @@
 #include "cf-dates.h"
 #include "cf-eligibility.h"
 #include "cf-money.h"
+#include "cf-operation-private.h"
 #include "cf-plans.h"
 #include "cf-store-private.h"
 
@@ -31,42 +32,6 @@ static const char * const editable_when_agreed[] = {
   "copy_format",
   NULL
 };
-
-static char *
-today_iso (CfStore *store)
-{
-  GDate today;
-
-  cf_clock_today (cf_store_get_clock (store), &today);
-  return cf_date_write_iso (&today);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  return *stripped == '\0';
-}
-
-static CfCarerEvent *
-new_event (CfStore    *store,
-           const char *carer_id,
-           const char *kind,
-           const char *notes,
-           const char *related_id)
-{
-  CfCarerEvent *event = cf_carer_event_new (carer_id, kind);
-  g_autofree char *now = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  CfRecord *record = CF_RECORD (event);
-
-  cf_record_set_text (record, "occurred_at", now);
-  cf_record_set_text (record, "recorded_by", cf_store_get_user_name (store));
-  cf_record_set_text (record, "notes", notes != NULL ? notes : "");
-  cf_record_set_text (record, "related_id", related_id);
-
-  return event;
-}
 
 static void
 add_all (GPtrArray *records,
@@ -85,22 +50,6 @@ save_records (CfStore    *store,
               GError    **error)
 {
   return cf_store_save (store, (CfRecord **) records->pdata, records->len, error);
-}
-
-static char *
-join_missing (GPtrArray *missing)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < missing->len; i++)
-    {
-      if (i > 0)
-        /* Translators: between the items of a list of what is still needed */
-        g_string_append (text, _("; "));
-      g_string_append (text, g_ptr_array_index (missing, i));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /**
@@ -348,7 +297,7 @@ cf_plans_create_from_assessment (CfStore       *store,
       g_ptr_array_add (records, need);
     }
 
-  event = new_event (store, carer_id, CF_EVENT_PLAN_CREATED, NULL, cf_record_get_id (record));
+  event = cf_operation_new_event (store, carer_id, CF_EVENT_PLAN_CREATED, NULL, cf_record_get_id (record));
   g_ptr_array_add (records, g_object_ref (event));
 
   if (!save_records (store, records, error))
@@ -400,7 +349,7 @@ need_name (CfRecord *need,
 {
   const char *text = cf_record_get_text (need, "need");
 
-  return is_blank (text) ? NULL : text;
+  return cf_operation_is_blank (text) ? NULL : text;
 }
 
 /**
@@ -470,15 +419,15 @@ cf_plan_dup_missing (CfPlan    *plan,
       CfRecord *action = g_ptr_array_index (actions, i);
       const char *what = cf_record_get_text (action, "what");
 
-      if (cf_record_get_deleted (action) || is_blank (what))
+      if (cf_record_get_deleted (action) || cf_operation_is_blank (what))
         continue;
 
-      if (is_blank (cf_record_get_text (action, "who")))
+      if (cf_operation_is_blank (cf_record_get_text (action, "who")))
         /* Translators: %s is an action in the plan, such as “Apply for a Blue Badge” */
         g_ptr_array_add (missing, g_strdup_printf (_("who will “%s”"), what));
     }
 
-  if (is_blank (cf_record_get_text (record, "outcomes")))
+  if (cf_operation_is_blank (cf_record_get_text (record, "outcomes")))
     g_ptr_array_add (missing, g_strdup (_("the carer’s outcomes")));
 
   if (!cf_budget_council_contribution (cf_record_get_int (record, "cost_pence"),
@@ -674,7 +623,7 @@ cf_plans_agree (CfStore     *store,
     }
 
   if (agreed_on == NULL)
-    agreed_on = today = today_iso (store);
+    agreed_on = today = cf_operation_today (store);
   else if (!cf_date_read_iso (agreed_on, &date))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
@@ -685,7 +634,7 @@ cf_plans_agree (CfStore     *store,
   missing = cf_plan_dup_missing (plan, needs, actions);
   if (missing->len > 0)
     {
-      g_autofree char *list = join_missing (missing);
+      g_autofree char *list = cf_operation_join_missing (missing);
 
       g_set_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INCOMPLETE,
                    /* Translators: %s is a list of what is still needed */
@@ -724,7 +673,7 @@ cf_plans_agree (CfStore     *store,
 
   /* Translators: %lld is the plan's version number */
   notes = g_strdup_printf (_("Version %lld"), (long long) cf_record_get_int (record, "number"));
-  event = new_event (store, cf_record_get_text (record, "carer_id"), CF_EVENT_PLAN_AGREED, notes,
+  event = cf_operation_new_event (store, cf_record_get_text (record, "carer_id"), CF_EVENT_PLAN_AGREED, notes,
                      cf_record_get_id (record));
   g_ptr_array_add (records, g_object_ref (event));
 
@@ -800,7 +749,7 @@ cf_plans_revise (CfStore     *store,
       return NULL;
     }
 
-  if (is_blank (reason))
+  if (cf_operation_is_blank (reason))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                            _("Say why the plan is changing, so the next version records it."));
@@ -848,7 +797,7 @@ cf_plans_revise (CfStore     *store,
       g_ptr_array_add (records, action);
     }
 
-  event = new_event (store, carer_id, CF_EVENT_PLAN_REVISED, reason, next_id);
+  event = cf_operation_new_event (store, carer_id, CF_EVENT_PLAN_REVISED, reason, next_id);
   g_ptr_array_add (records, g_object_ref (event));
 
   if (!save_records (store, records, error))
@@ -902,7 +851,7 @@ cf_plans_copy_given (CfStore     *store,
 
   cf_record_set_text (record, "copy_given_on", given_on);
   cf_record_set_text (record, "copy_format", format);
-  event = new_event (store, cf_record_get_text (record, "carer_id"), CF_EVENT_PLAN_COPY_GIVEN,
+  event = cf_operation_new_event (store, cf_record_get_text (record, "carer_id"), CF_EVENT_PLAN_COPY_GIVEN,
                      cf_choices_label (cf_copy_formats, format), cf_record_get_id (record));
 
   {
@@ -951,7 +900,7 @@ cf_plans_record_break (CfStore     *store,
     }
 
   if (taken_on == NULL)
-    taken_on = today = today_iso (store);
+    taken_on = today = cf_operation_today (store);
   else if (!cf_date_read_iso (taken_on, &date))
     {
       g_set_error_literal (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
@@ -969,7 +918,7 @@ cf_plans_record_break (CfStore     *store,
   if (agreed != NULL)
     cf_record_set_text (CF_RECORD (taken), "plan_id", cf_record_get_id (CF_RECORD (agreed)));
 
-  event = new_event (store, carer_id, CF_EVENT_BREAK_TAKEN, cf_choices_label (cf_break_kinds, kind),
+  event = cf_operation_new_event (store, carer_id, CF_EVENT_BREAK_TAKEN, cf_choices_label (cf_break_kinds, kind),
                      cf_record_get_id (CF_RECORD (taken)));
 
   {
@@ -1107,7 +1056,7 @@ cf_plan_document_build (CfCarer              *carer,
       g_autofree char *due = NULL;
       g_autofree char *line = NULL;
 
-      if (cf_record_get_deleted (action) || is_blank (cf_record_get_text (action, "what")))
+      if (cf_record_get_deleted (action) || cf_operation_is_blank (cf_record_get_text (action, "what")))
         continue;
 
       if (!any_action)
@@ -1151,7 +1100,7 @@ cf_plan_document_build (CfCarer              *carer,
         }
     }
 
-  if (!is_blank (cf_record_get_text (record, "prevention_advice")))
+  if (!cf_operation_is_blank (cf_record_get_text (record, "prevention_advice")))
     {
       cf_document_add_heading (document, _("Advice to stop things getting harder"));
       cf_document_add_paragraph (document, cf_record_get_text (record, "prevention_advice"));

@@ -19,6 +19,7 @@
 #include "cf-dates.h"
 #include "cf-direct-payment.h"
 #include "cf-emergency-plan.h"
+#include "cf-operation-private.h"
 #include "cf-personal-assistant.h"
 #include "cf-plan.h"
 #include "cf-plans.h"
@@ -80,34 +81,6 @@ cf_due_item_free (CfDueItem *item)
   g_free (item->subject_id);
   g_free (item->title);
   g_free (item);
-}
-
-static char *
-today_iso (CfStore *store)
-{
-  GDate today;
-
-  cf_clock_today (cf_store_get_clock (store), &today);
-  return cf_date_write_iso (&today);
-}
-
-static CfCarerEvent *
-new_event (CfStore    *store,
-           const char *carer_id,
-           const char *kind,
-           const char *notes,
-           const char *related_id)
-{
-  CfCarerEvent *event = cf_carer_event_new (carer_id, kind);
-  g_autofree char *now = cf_clock_now_iso8601 (cf_store_get_clock (store));
-  CfRecord *record = CF_RECORD (event);
-
-  cf_record_set_text (record, "occurred_at", now);
-  cf_record_set_text (record, "recorded_by", cf_store_get_user_name (store));
-  cf_record_set_text (record, "notes", notes != NULL ? notes : "");
-  cf_record_set_text (record, "related_id", related_id);
-
-  return event;
 }
 
 /**
@@ -212,7 +185,7 @@ cf_reviews_request_early (CfStore     *store,
     }
 
   if (requested_on == NULL)
-    requested_on = today = today_iso (store);
+    requested_on = today = cf_operation_today (store);
   else if (!read_date (requested_on, &date,
                        _("Give the date the review was asked for, as DD/MM/YYYY."), error))
     return NULL;
@@ -227,7 +200,7 @@ cf_reviews_request_early (CfStore     *store,
   cf_record_set_text (record, "requested_on", requested_on);
   cf_record_set_text (record, "requested_by", cf_store_get_user_name (store));
 
-  event = new_event (store, carer_id, CF_EVENT_REVIEW_REQUESTED,
+  event = cf_operation_new_event (store, carer_id, CF_EVENT_REVIEW_REQUESTED,
                      cf_choices_label (cf_review_reasons, reason), cf_record_get_id (record));
 
   {
@@ -324,7 +297,7 @@ cf_reviews_record (CfStore     *store,
   cf_record_set_text (record, "notes", notes != NULL ? notes : "");
   cf_record_set_text (record, "reviewer", cf_store_get_user_name (store));
 
-  event = new_event (store, carer_id, CF_EVENT_REVIEW_HELD,
+  event = cf_operation_new_event (store, carer_id, CF_EVENT_REVIEW_HELD,
                      cf_choices_label (cf_review_outcomes, outcome), cf_record_get_id (record));
 
   {
@@ -410,10 +383,10 @@ cf_reviews_set_texts_consent (CfStore  *store,
     return TRUE;
 
   previous_on = g_strdup (cf_record_get_text (record, "texts_consent_on"));
-  today = today_iso (store);
+  today = cf_operation_today (store);
   cf_record_set_bool (record, "texts_consent", consent);
   cf_record_set_text (record, "texts_consent_on", today);
-  event = new_event (store, cf_record_get_id (record), CF_EVENT_TEXTS_CONSENT,
+  event = cf_operation_new_event (store, cf_record_get_id (record), CF_EVENT_TEXTS_CONSENT,
                      consent ? _("Agreed to text message reminders")
                              : _("Withdrew consent to text message reminders"),
                      cf_record_get_id (record));
@@ -1049,7 +1022,7 @@ cf_due_queue_reminders (CfStore      *store,
       /* Translators: a text message to a carer; %s is a date */
       message = g_strdup_printf (_("Your carer’s support review is due by %s. We will be in "
                                    "touch to arrange it."), shown);
-      send_on = today_iso (store);
+      send_on = cf_operation_today (store);
 
       reminder = cf_record_new_for_entity (CF_TYPE_TEXT_REMINDER, id);
       cf_record_set_text (reminder, "carer_id", item->carer_id);
