@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 
 #include "cf-gui-util.h"
@@ -83,6 +84,47 @@ cf_test_find_type (GtkWidget *root,
     }
 
   return NULL;
+}
+
+/* Runs one of poppler-utils' tools (from build-aux/install-deps) with arguments ending in
+ * NULL, and returns what it printed; fails the test if it can't run or fails. */
+static inline char *
+cf_test_run_tool (const char *name,
+                  ...)
+{
+  g_autofree char *program = g_find_program_in_path (name);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *standard_error = NULL;
+  char *standard_output = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  if (program == NULL)
+    g_error ("%s is not installed: build-aux/install-deps installs it (poppler-utils)", name);
+
+  g_ptr_array_add (argv, program);
+  va_start (args, name);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &standard_output, &standard_error, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s failed: %s\n%s", name, error->message, standard_error);
+
+  return standard_output;
+}
+
+/* The text of a PDF, as a person would read it. */
+static inline char *
+cf_test_pdf_text (const char *path)
+{
+  return cf_test_run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
 }
 
 static inline void

@@ -698,28 +698,6 @@ test_return_only_for_coordinator (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (button));
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  char *standard_output = NULL;
-  const char *argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
-  int status;
-
-  if (program == NULL)
-    g_error ("pdftotext is not installed: build-aux/install-deps installs it (poppler-utils)");
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &standard_output,
-                &standard_error, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("pdftotext failed: %s\n%s", error->message, standard_error);
-
-  return standard_output;
-}
-
 static gint64
 count_exports (CfStore *store)
 {
@@ -784,7 +762,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_true (gtk_widget_is_sensitive (cf_test_find_button (record, "Save as PDF…")));
   g_assert_cmpint (count_exports (fixture->store), ==, audits_before + 1);
 
-  text = pdf_text (path);
+  text = cf_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "You have needs as a carer that are eligible for support."));
   expected = g_strdup (cf_decision_get_label ("eligible"));
   g_assert_nonnull (strstr (text, expected));

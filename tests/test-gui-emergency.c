@@ -265,28 +265,6 @@ export_pdf (Fixture             *fixture,
   cf_test_spin (20);
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  char *standard_output = NULL;
-  const char *argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
-  int status;
-
-  if (program == NULL)
-    g_error ("pdftotext is not installed: build-aux/install-deps installs it (poppler-utils)");
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &standard_output,
-                &standard_error, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("pdftotext failed: %s\n%s", error->message, standard_error);
-
-  return standard_output;
-}
-
 /* Tests ------------------------------------------------------------------------------------ */
 
 static void
@@ -385,7 +363,7 @@ test_make_agree_and_print (Fixture       *fixture,
   plan_path = g_build_filename (dir, "plan.pdf", NULL);
   export_pdf (fixture, CF_EMERGENCY_DOCUMENT_PLAN, plan_path);
   g_assert_true (shows (page, "The emergency plan was saved as plan.pdf."));
-  plan_text = pdf_text (plan_path);
+  plan_text = cf_test_pdf_text (plan_path);
   g_test_message ("%s", plan_text);
   g_assert_nonnull (strstr (plan_text, "Emergency plan — Pip"));
   g_assert_nonnull (strstr (plan_text, "Who to call, in this order"));
@@ -404,7 +382,7 @@ test_make_agree_and_print (Fixture       *fixture,
   card_path = g_build_filename (dir, "card.pdf", NULL);
   export_pdf (fixture, CF_EMERGENCY_DOCUMENT_CARD, card_path);
   g_assert_true (shows (page, "The emergency card was saved as card.pdf."));
-  card_text = pdf_text (card_path);
+  card_text = cf_test_pdf_text (card_path);
   g_test_message ("%s", card_text);
   g_assert_nonnull (strstr (card_text, reference));
   g_assert_nonnull (strstr (card_text, ORG_PHONE));

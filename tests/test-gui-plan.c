@@ -524,28 +524,6 @@ test_action_date (Fixture       *fixture,
                    "Sam Assessor, by 28/02/2027");
 }
 
-static char *
-pdf_text (const char *path)
-{
-  g_autofree char *program = g_find_program_in_path ("pdftotext");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  char *standard_output = NULL;
-  const char *argv[] = { program, "-enc", "UTF-8", path, "-", NULL };
-  int status;
-
-  if (program == NULL)
-    g_error ("pdftotext is not installed: build-aux/install-deps installs it (poppler-utils)");
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &standard_output,
-                &standard_error, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("pdftotext failed: %s\n%s", error->message, standard_error);
-
-  return standard_output;
-}
-
 static void
 on_exported (GObject      *source,
              GAsyncResult *result,
@@ -601,7 +579,7 @@ test_export_pdf (Fixture       *fixture,
   g_assert_cmpint (count_audits (fixture->store, "export"), ==, audits_before + 1);
 
   /* What was typed a moment ago is in the PDF: the export saved it first. */
-  text = pdf_text (path);
+  text = cf_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "Your support plan — Hester"));
   g_assert_nonnull (strstr (text, "This plan is a draft."));
   g_assert_nonnull (strstr (text, "An evening off each week"));

@@ -107,50 +107,12 @@ export_pdf (CfDocument    *document,
 
 /* Runs a poppler tool and returns what it wrote; the tools are required, not optional. */
 static char *
-run_tool (const char *name,
-          ...)
-{
-  g_autofree char *program = g_find_program_in_path (name);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  char *standard_output = NULL;
-  const char *arg;
-  int status;
-  va_list args;
-
-  if (program == NULL)
-    g_error ("%s is not installed: build-aux/install-deps installs it (poppler-utils)", name);
-
-  g_ptr_array_add (argv, program);
-  va_start (args, name);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &standard_output, &standard_error, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", name, error->message, standard_error);
-
-  return standard_output;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  return run_tool ("pdftotext", "-enc", "UTF-8", path, "-", NULL);
-}
-
-static char *
 pdf_page_text (const char *path,
                guint       page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page);
 
-  return run_tool ("pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL);
+  return cf_test_run_tool ("pdftotext", "-enc", "UTF-8", "-f", number, "-l", number, path, "-", NULL);
 }
 
 /* The value of one "Name:   value" line of pdfinfo's report. */
@@ -158,7 +120,7 @@ static char *
 pdf_info (const char *path,
           const char *name)
 {
-  g_autofree char *info = run_tool ("pdfinfo", "-enc", "UTF-8", path, NULL);
+  g_autofree char *info = cf_test_run_tool ("pdfinfo", "-enc", "UTF-8", path, NULL);
   g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
   g_autofree char *prefix = g_strconcat (name, ":", NULL);
 
@@ -186,7 +148,7 @@ pdf_words (const char *path,
            guint       page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page);
-  g_autofree char *html = run_tool ("pdftotext", "-enc", "UTF-8", "-bbox", "-f", number,
+  g_autofree char *html = cf_test_run_tool ("pdftotext", "-enc", "UTF-8", "-bbox", "-f", number,
                                     "-l", number, path, "-", NULL);
   g_autoptr(GRegex) regex = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
                                          "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
@@ -332,7 +294,7 @@ test_contents (void)
   title = pdf_info (path, "Title");
   g_assert_cmpstr (title, ==, TITLE);
 
-  text = pdf_text (path);
+  text = cf_test_pdf_text (path);
   g_assert_nonnull (strstr (text, TITLE));
   g_assert_nonnull (strstr (text, "What matters to you"));
   /* Plain text, not markup: the carer's words come out exactly as written. */
@@ -367,7 +329,7 @@ test_paginates (void)
   n_pages = pdf_pages (path);
   g_assert_cmpuint (n_pages, >=, 3);
 
-  text = pdf_text (path);
+  text = cf_test_pdf_text (path);
   g_assert_cmpuint (count_occurrences (text, TITLE), ==, 1);
   g_assert_cmpuint (count_occurrences (text, FOOTER), ==, n_pages);
   for (guint i = 1; i <= N_MARKERS; i++)
@@ -455,7 +417,7 @@ test_large_print (void)
   g_assert_cmpfloat (word_height (large_words, "Section"), >,
                      word_height (large_words, "dementia.") * 1.2);
 
-  text = pdf_text (large_path);
+  text = cf_test_pdf_text (large_path);
   for (guint i = 1; i <= N_MARKERS; i++)
     {
       g_autofree char *marker = g_strdup_printf ("[p%u]", i);
