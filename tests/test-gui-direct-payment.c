@@ -548,7 +548,7 @@ test_assistants (Fixture       *fixture,
   cf_test_spin (20);
   g_assert_true (shows (fixture, "Recruiting · vacant for 48 days — open over 30 days"));
 
-  click (fixture, "Add _Personal Assistant…");
+  click (fixture, "Add Personal _Assistant…");
   dialog = find_dialog ("Add a Personal Assistant");
   type (dialog, "name", "Zoe Rowan");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (cf_dp_form_get_field (dialog, "status")), 1);

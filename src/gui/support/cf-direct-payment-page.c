@@ -1260,6 +1260,7 @@ on_agree_clicked (CfDirectPaymentPage *self)
   CfStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
   const char *agreed_on;
+  gboolean had_focus = gtk_widget_has_focus (self->agree_button);
 
   if (self->payment == NULL || store == NULL)
     return;
@@ -1291,6 +1292,12 @@ on_agree_clicked (CfDirectPaymentPage *self)
 
   load_fields (self);
   refresh_all (self);
+
+  /* Once agreed (or refused) the button is disabled under the focus, which GTK 4.8 leaves on
+   * nothing: move it to the words saying what happened (a selectable label). */
+  if (had_focus && !gtk_widget_is_sensitive (self->agree_button) &&
+      gtk_widget_get_visible (GTK_WIDGET (self->result_label)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->result_label));
 }
 
 static char *
@@ -1420,6 +1427,9 @@ on_set_up_response (AdwMessageDialog    *form,
 
   g_signal_emit (self, signals[CHANGED], 0);
   reload (self, cf_record_get_id (CF_RECORD (payment)));
+  /* The dialog is gone and the page has changed under the focus: put it on what was made, so
+   * a screen reader says it ("Status, Being set up") and Tab goes on to its conditions. */
+  gtk_widget_grab_focus (self->status_row);
 }
 
 static void

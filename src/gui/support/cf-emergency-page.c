@@ -679,12 +679,16 @@ typedef struct
   char                *file_name;
   guint                generation;
   GTask               *task;
+  /* The button that had the focus when this began: disabled while it runs, which leaves the
+   * focus on nothing in GTK 4.8, so it is given back at the end. */
+  GtkWidget           *button;
 } PrintRequest;
 
 static void
 print_request_free (PrintRequest *request)
 {
   g_object_unref (request->self);
+  g_clear_object (&request->button);
   g_clear_object (&request->store);
   g_clear_object (&request->task);
   g_free (request->plan_id);
@@ -761,6 +765,17 @@ print_done (GObject      *source,
 
   gtk_label_set_text (self->print_status, text);
   refresh (self);
+
+  if (request->button != NULL && gtk_widget_is_sensitive (request->button) &&
+      gtk_widget_get_mapped (request->button))
+    {
+      GtkRoot *root = gtk_widget_get_root (request->button);
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus == NULL || !gtk_widget_is_sensitive (focus) || !gtk_widget_get_mapped (focus))
+        gtk_widget_grab_focus (request->button);
+    }
+
   print_request_free (request);
 }
 
@@ -846,6 +861,14 @@ start_print (CfEmergencyPage     *self,
   request->file_name = path != NULL ? g_path_get_basename (path) : NULL;
   request->generation = self->generation;
   request->task = task != NULL ? g_object_ref (task) : NULL;
+  if (root != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (root);
+
+      if (focus == self->print_button || focus == self->pdf_button ||
+          focus == self->card_print_button || focus == self->card_pdf_button)
+        request->button = g_object_ref (focus);
+    }
 
   self->cancellable = g_cancellable_new ();
   gtk_label_set_text (self->print_status, action == CF_PRINT_DIALOG
