@@ -840,7 +840,7 @@ test_clear_leaves_nothing (Fixture       *fixture,
   cf_assessment_editor_focus_first (fixture->editor);
   cf_test_spin (20);
   date = row (page (fixture, "about"), "Date of the Assessment (day/month/year)");
-  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (gtk_editable_get_delegate (
     GTK_EDITABLE (date)))));
   cf_assessment_editor_set_assessment (fixture->editor, NULL, NULL);
   /* Long enough for the text cursor to blink, which is when GTK notices a lost focus. */

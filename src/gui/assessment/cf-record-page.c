@@ -16,10 +16,10 @@
 
 #include "cf-assessments.h"
 #include "cf-dates.h"
-#include "cf-document-print.h"
 #include "cf-field.h"
 #include "cf-gui-util.h"
 #include "cf-language.h"
+#include "cf-print-control.h"
 #include "cf-record-page.h"
 #include "cf-written-record.h"
 
@@ -31,11 +31,7 @@ struct _CfRecordPage
   CfCarer              *carer;
   CfAssessment         *assessment;
   gboolean              loading;
-  /* Counts the assessments shown, so a print that ends after another is opened (or after
-   * the app locks) does not write into this one's labels. */
-  guint                 generation;
-  GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
+  CfPrintControl       *printer;
 
   GtkWidget            *large_print_row;
   GtkWidget            *large_print_switch;
@@ -62,26 +58,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-typedef struct
-{
-  CfRecordPage  *self;
-  CfStore       *store;
-  CfPrintAction  action;
-  char          *assessment_id;
-  char          *file_name;
-  guint          generation;
-} PrintRequest;
-
-static void
-print_request_free (PrintRequest *request)
-{
-  g_object_unref (request->self);
-  g_clear_object (&request->store);
-  g_free (request->assessment_id);
-  g_free (request->file_name);
-  g_free (request);
-}
 
 static gboolean
 is_finished (CfRecordPage *self)
@@ -118,7 +94,7 @@ refresh (CfRecordPage *self)
 {
   gboolean have = self->assessment != NULL && self->carer != NULL;
   gboolean finished = have && is_finished (self);
-  gboolean busy = self->cancellable != NULL;
+  gboolean busy = cf_print_control_get_busy (self->printer);
   const char *given_on = "";
   const char *given_how = "";
   g_autofree char *last = NULL;
@@ -196,57 +172,21 @@ on_large_print_changed (CfRecordPage *self)
 
 /* Printing and PDF ------------------------------------------------------------------------- */
 
-static void
-print_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+static const CfPrintWords record_words = {
+  /* Translators: %s says why */
+  .not_printed = N_("The written record was not printed: %s"),
+  /* Translators: %s says why */
+  .not_saved = N_("The written record was not saved as a PDF: %s"),
+  .printed = N_("Sent the written record to the printer."),
+  /* Translators: %s is a file name, such as “carer-assessment-CF-1A2B-3C4D.pdf” */
+  .saved = N_("Saved the written record as %s."),
+};
+
+static gboolean
+can_print (CfRecordPage *self)
 {
-  PrintRequest *request = user_data;
-  CfRecordPage *self = request->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) audit_error = NULL;
-  g_autofree char *text = NULL;
-  gboolean printed = FALSE;
-  gboolean ok;
-
-  ok = cf_document_print_finish (result, &printed, &error);
-
-  /* Audited whatever happened to the page meanwhile: the paper exists. */
-  if (ok && printed && request->action == CF_PRINT_DIALOG)
-    cf_store_audit (request->store, CF_AUDIT_PRINT, "assessment", request->assessment_id, NULL,
-                    &audit_error);
-
-  if (request->generation != self->generation)
-    {
-      if (audit_error != NULL)
-        g_warning ("A print of an assessment was not audited: %s", audit_error->message);
-      print_request_free (request);
-      return;
-    }
-
-  g_clear_object (&self->cancellable);
-
-  if (!ok && request->action == CF_PRINT_DIALOG)
-    /* Translators: %s says why */
-    text = g_strdup_printf (_("The written record was not printed: %s"), error->message);
-  else if (!ok)
-    /* Translators: %s says why */
-    text = g_strdup_printf (_("The written record was not saved as a PDF: %s"), error->message);
-  else if (!printed)
-    text = g_strdup (_("Printing was cancelled. Nothing was printed."));
-  else if (audit_error != NULL)
-    /* Translators: %s says why */
-    text = g_strdup_printf (_("Sent the written record to the printer, but it could not be "
-                              "written in the audit log: %s"), audit_error->message);
-  else if (request->action == CF_PRINT_DIALOG)
-    text = g_strdup (_("Sent the written record to the printer."));
-  else
-    /* Translators: %s is a file name, such as “carer-assessment-CF-1A2B-3C4D.pdf” */
-    text = g_strdup_printf (_("Saved the written record as %s."), request->file_name);
-
-  gtk_label_set_text (self->print_status, text);
-  refresh (self);
-  print_request_free (request);
+  return self->carer != NULL && is_finished (self) && !cf_print_control_get_busy (self->printer) &&
+         cf_context_get_store (self->context) != NULL;
 }
 
 static void
@@ -255,12 +195,13 @@ start_print (CfRecordPage  *self,
              const char    *path)
 {
   GSettings *settings = cf_context_get_settings (self->context);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
   g_autoptr(CfDocument) document = NULL;
   g_autofree char *language = NULL;
-  PrintRequest *request;
+
+  if (!can_print (self))
+    return;
 
   if (settings != NULL)
     {
@@ -276,39 +217,16 @@ start_print (CfRecordPage  *self,
                     language))
     cf_assessment_set_field (self->assessment, "record_language", language, NULL);
 
-  request = g_new0 (PrintRequest, 1);
-  request->self = g_object_ref (self);
-  request->store = g_object_ref (cf_context_get_store (self->context));
-  request->action = action;
-  request->assessment_id = g_strdup (cf_record_get_id (CF_RECORD (self->assessment)));
-  request->file_name = path != NULL ? g_path_get_basename (path) : NULL;
-  request->generation = self->generation;
-
-  self->cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->print_status, action == CF_PRINT_DIALOG
-                                          ? _("Preparing the written record for printing…")
-                                          : _("Saving the written record as a PDF…"));
-  refresh (self);
-
-  cf_document_print_async (document, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
-                           path,
-                           cf_record_get_bool (CF_RECORD (self->assessment),
-                                               "record_large_print"),
-                           self->cancellable, print_done, request);
-}
-
-static gboolean
-can_print (CfRecordPage *self)
-{
-  return self->carer != NULL && is_finished (self) && self->cancellable == NULL &&
-         cf_context_get_store (self->context) != NULL;
+  cf_print_control_start (self->printer, &record_words, document, action, path,
+                          cf_record_get_bool (CF_RECORD (self->assessment), "record_large_print"),
+                          cf_context_get_store (self->context), "assessment",
+                          cf_record_get_id (CF_RECORD (self->assessment)), NULL, NULL);
 }
 
 static void
 on_print_clicked (CfRecordPage *self)
 {
-  if (can_print (self))
-    start_print (self, CF_PRINT_DIALOG, NULL);
+  start_print (self, CF_PRINT_DIALOG, NULL);
 }
 
 /**
@@ -322,94 +240,32 @@ cf_record_page_export_pdf (CfRecordPage *self,
                            GFile        *file)
 {
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CF_IS_RECORD_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!can_print (self))
-    return;
-
   path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      gtk_label_set_text (self->print_status,
-                          _("The written record was not saved: choose a folder on this "
-                            "computer."));
-      return;
-    }
-
-  /* Audited before the file is written, so no copy leaves the store unrecorded. */
-  if (!cf_store_audit (cf_context_get_store (self->context), CF_AUDIT_EXPORT, "assessment",
-                       cf_record_get_id (CF_RECORD (self->assessment)), NULL, &error))
-    {
-      g_autofree char *text =
-        /* Translators: %s says why */
-        g_strdup_printf (_("The written record was not saved: the audit log could not be "
-                           "written: %s"), error->message);
-
-      gtk_label_set_text (self->print_status, text);
-      return;
-    }
-
   start_print (self, CF_PRINT_EXPORT_PDF, path);
 }
 
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     CfRecordPage    *self)
+on_pdf_chosen (const char *path,
+               gpointer    user_data)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    cf_record_page_export_pdf (self, file);
-}
-
-static void
-close_chooser (CfRecordPage *self)
-{
-  if (self->chooser == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->chooser, self);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  start_print (user_data, CF_PRINT_EXPORT_PDF, path);
 }
 
 static void
 on_pdf_clicked (CfRecordPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *reference;
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
   if (!can_print (self))
     return;
 
-  close_chooser (self);
-
-  reference = cf_record_get_text (CF_RECORD (self->carer), "reference");
-  /* Translators: the start of a PDF's file name; keep it short, without spaces */
-  name = g_strdup_printf ("%s%s%s.pdf", _("carer-assessment"), *reference != '\0' ? "-" : "",
-                          reference);
-
-  self->chooser = gtk_file_chooser_native_new (_("Save the Written Record as PDF"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("Save"), _("Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  cf_print_control_choose_pdf (self->printer, _("Save the Written Record as PDF"),
+                               /* Translators: a PDF file name's start; short, no spaces */
+                               _("carer-assessment"),
+                               cf_record_get_text (CF_RECORD (self->carer), "reference"),
+                               on_pdf_chosen, self);
 }
 
 /* Given to the carer ------------------------------------------------------------------------ */
@@ -504,7 +360,9 @@ cf_record_page_dispose (GObject *object)
 {
   CfRecordPage *self = CF_RECORD_PAGE (object);
 
-  cf_record_page_set_assessment (self, NULL, NULL);
+  if (self->printer != NULL)
+    cf_record_page_set_assessment (self, NULL, NULL);
+  g_clear_object (&self->printer);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_RECORD_PAGE);
 
@@ -559,12 +417,15 @@ cf_record_page_init (CfRecordPage *self)
                                                                    _("Choose how"));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->printer = cf_print_control_new (GTK_WIDGET (self), self->print_status,
+                                        self->print_button, self->pdf_button, NULL);
 
   adw_combo_row_set_model (ADW_COMBO_ROW (self->given_how_row), G_LIST_MODEL (methods));
   g_signal_connect_swapped (self->large_print_switch, "notify::active",
                             G_CALLBACK (on_large_print_changed), self);
   g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (on_print_clicked), self);
   g_signal_connect_swapped (self->pdf_button, "clicked", G_CALLBACK (on_pdf_clicked), self);
+  g_signal_connect_swapped (self->printer, "busy-changed", G_CALLBACK (refresh), self);
   g_signal_connect_swapped (self->given_on_row, "changed", G_CALLBACK (on_given_on_changed),
                             self);
   g_signal_connect_swapped (self->given_button, "clicked", G_CALLBACK (on_given_clicked), self);
@@ -603,11 +464,7 @@ cf_record_page_set_assessment (CfRecordPage *self,
   if (self->assessment == assessment && self->carer == carer)
     return;
 
-  close_chooser (self);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->generation++;
+  cf_print_control_stop (self->printer);
 
   if (self->assessment != NULL)
     g_signal_handlers_disconnect_by_data (self->assessment, self);

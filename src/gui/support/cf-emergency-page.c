@@ -19,12 +19,12 @@
 #include <glib/gi18n.h>
 
 #include "cf-dates.h"
-#include "cf-document-print.h"
 #include "cf-emergency-contact-row.h"
 #include "cf-emergency-page-private.h"
 #include "cf-emergency-plans.h"
 #include "cf-field.h"
 #include "cf-plans.h"
+#include "cf-print-control.h"
 #include "cf-schedule.h"
 #include "cf-validate.h"
 
@@ -49,11 +49,8 @@ struct _CfEmergencyPage
   GPtrArray            *contacts;
   gboolean              loading;
   guint                 save_source;
-  /* Counts the plans shown, so a print that ends after another carer is opened does not
-   * write into this one's labels. */
-  guint                 generation;
-  GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
+  CfPrintControl       *printer;
+  CfEmergencyDocument   choosing;
 
   GtkWidget            *plan_rows[G_N_ELEMENTS (plan_fields)];
 
@@ -386,7 +383,7 @@ static void
 refresh (CfEmergencyPage *self)
 {
   gboolean have = self->plan != NULL;
-  gboolean busy = self->cancellable != NULL;
+  gboolean busy = cf_print_control_get_busy (self->printer);
   gboolean agreed = have && *cf_record_get_text (CF_RECORD (self->plan), "agreed_on") != '\0';
   gboolean store = get_store (self) != NULL;
 
@@ -669,115 +666,25 @@ on_checked_clicked (CfEmergencyPage *self)
 
 /* Printing and PDF ------------------------------------------------------------------------- */
 
-typedef struct
-{
-  CfEmergencyPage     *self;
-  CfStore             *store;
-  CfPrintAction        action;
-  CfEmergencyDocument  what;
-  char                *plan_id;
-  char                *file_name;
-  guint                generation;
-  GTask               *task;
-  /* The button that had the focus when this began: disabled while it runs, which leaves the
-   * focus on nothing in GTK 4.8, so it is given back at the end. */
-  GtkWidget           *button;
-} PrintRequest;
+static const CfPrintWords plan_words = {
+  /* Translators: %s says why */
+  .not_printed = N_("The emergency plan was not printed: %s"),
+  /* Translators: %s says why */
+  .not_saved = N_("The emergency plan was not saved as a PDF: %s"),
+  .printed = N_("The emergency plan was sent to the printer."),
+  /* Translators: %s is a file name, such as “emergency-plan-CF-1A2B-3C4D.pdf” */
+  .saved = N_("The emergency plan was saved as %s."),
+};
 
-static void
-print_request_free (PrintRequest *request)
-{
-  g_object_unref (request->self);
-  g_clear_object (&request->button);
-  g_clear_object (&request->store);
-  g_clear_object (&request->task);
-  g_free (request->plan_id);
-  g_free (request->file_name);
-  g_free (request);
-}
-
-static const char *
-what_name (CfEmergencyDocument what)
-{
-  return what == CF_EMERGENCY_DOCUMENT_CARD ? _("The emergency card") : _("The emergency plan");
-}
-
-static void
-print_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  PrintRequest *request = user_data;
-  CfEmergencyPage *self = request->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) audit_error = NULL;
-  g_autofree char *text = NULL;
-  const char *what = what_name (request->what);
-  gboolean printed = FALSE;
-  gboolean ok;
-
-  ok = cf_document_print_finish (result, &printed, &error);
-
-  /* Audited whatever happened to the page meanwhile: the paper exists. */
-  if (ok && printed && request->action == CF_PRINT_DIALOG)
-    cf_store_audit (request->store, CF_AUDIT_PRINT, "emergency_plan", request->plan_id,
-                    request->what == CF_EMERGENCY_DOCUMENT_CARD ? "card" : NULL, &audit_error);
-
-  if (request->task != NULL)
-    {
-      if (!ok)
-        g_task_return_error (request->task, g_error_copy (error));
-      else
-        g_task_return_boolean (request->task, printed);
-    }
-
-  if (request->generation != self->generation)
-    {
-      if (audit_error != NULL)
-        g_warning ("A print of an emergency plan was not audited: %s", audit_error->message);
-      print_request_free (request);
-      return;
-    }
-
-  g_clear_object (&self->cancellable);
-
-  if (!ok && request->action == CF_PRINT_DIALOG)
-    /* Translators: "%1$s" is “The emergency plan” or “The emergency card”; "%2$s" says
-     * why */
-    text = g_strdup_printf (_("%1$s was not printed: %2$s"), what, error->message);
-  else if (!ok)
-    /* Translators: "%1$s" is “The emergency plan” or “The emergency card”; "%2$s" says
-     * why */
-    text = g_strdup_printf (_("%1$s was not saved as a PDF: %2$s"), what, error->message);
-  else if (!printed)
-    text = g_strdup (_("Printing was cancelled. Nothing was printed."));
-  else if (audit_error != NULL)
-    /* Translators: %s says why */
-    text = g_strdup_printf (_("Sent to the printer, but it could not be written in the audit "
-                              "log: %s"), audit_error->message);
-  else if (request->action == CF_PRINT_DIALOG)
-    /* Translators: %s is “The emergency plan” or “The emergency card” */
-    text = g_strdup_printf (_("%s was sent to the printer."), what);
-  else
-    /* Translators: "%1$s" is “The emergency plan” or “The emergency card”, "%2$s" a file
-     * name such as “emergency-plan-CF-1A2B-3C4D.pdf” */
-    text = g_strdup_printf (_("%1$s was saved as %2$s."), what, request->file_name);
-
-  gtk_label_set_text (self->print_status, text);
-  refresh (self);
-
-  if (request->button != NULL && gtk_widget_is_sensitive (request->button) &&
-      gtk_widget_get_mapped (request->button))
-    {
-      GtkRoot *root = gtk_widget_get_root (request->button);
-      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-      if (focus == NULL || !gtk_widget_is_sensitive (focus) || !gtk_widget_get_mapped (focus))
-        gtk_widget_grab_focus (request->button);
-    }
-
-  print_request_free (request);
-}
+static const CfPrintWords card_words = {
+  /* Translators: %s says why */
+  .not_printed = N_("The emergency card was not printed: %s"),
+  /* Translators: %s says why */
+  .not_saved = N_("The emergency card was not saved as a PDF: %s"),
+  .printed = N_("The emergency card was sent to the printer."),
+  /* Translators: %s is a file name, such as “emergency-card-CF-1A2B-3C4D.pdf” */
+  .saved = N_("The emergency card was saved as %s."),
+};
 
 static GPtrArray *
 dup_cared_for (CfEmergencyPage *self)
@@ -820,7 +727,7 @@ check_can_print (CfEmergencyPage     *self,
 
   if (self->carer == NULL || self->plan == NULL || get_store (self) == NULL)
     return g_strdup (_("There is no emergency plan to print."));
-  if (self->cancellable != NULL)
+  if (cf_print_control_get_busy (self->printer))
     return g_strdup (_("Wait for the printing already under way to finish."));
 
   if (what != CF_EMERGENCY_DOCUMENT_CARD)
@@ -841,70 +748,39 @@ start_print (CfEmergencyPage     *self,
              const char          *path,
              GTask               *task)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(CfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  PrintRequest *request;
+  g_autofree char *problem = check_can_print (self, what);
+  gboolean card = what == CF_EMERGENCY_DOCUMENT_CARD;
+
+  if (problem != NULL)
+    {
+      gtk_label_set_text (self->print_status, problem);
+      if (task != NULL)
+        g_task_return_new_error (task, CF_PLAN_ERROR, CF_PLAN_ERROR_NOT_ALLOWED, "%s", problem);
+      return;
+    }
 
   /* Print what is on screen, and keep the store in step with it where it can be. */
   if (has_unsaved (self) && !save_now (self, &error))
     set_save_status (self, error->message);
 
   document = build_document (self, what);
-
-  request = g_new0 (PrintRequest, 1);
-  request->self = g_object_ref (self);
-  request->store = g_object_ref (get_store (self));
-  request->action = action;
-  request->what = what;
-  request->plan_id = g_strdup (cf_record_get_id (CF_RECORD (self->plan)));
-  request->file_name = path != NULL ? g_path_get_basename (path) : NULL;
-  request->generation = self->generation;
-  request->task = task != NULL ? g_object_ref (task) : NULL;
-  if (root != NULL)
-    {
-      GtkWidget *focus = gtk_root_get_focus (root);
-
-      if (focus == self->print_button || focus == self->pdf_button ||
-          focus == self->card_print_button || focus == self->card_pdf_button)
-        request->button = g_object_ref (focus);
-    }
-
-  self->cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->print_status, action == CF_PRINT_DIALOG
-                                          ? _("Preparing to print…")
-                                          : _("Saving as a PDF…"));
-  refresh (self);
-
-  cf_document_print_async (document, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, action,
-                           path, FALSE, self->cancellable, print_done, request);
-}
-
-static void
-print_clicked (CfEmergencyPage     *self,
-               CfEmergencyDocument  what)
-{
-  g_autofree char *problem = check_can_print (self, what);
-
-  if (problem != NULL)
-    {
-      gtk_label_set_text (self->print_status, problem);
-      return;
-    }
-
-  start_print (self, what, CF_PRINT_DIALOG, NULL, NULL);
+  cf_print_control_start (self->printer, card ? &card_words : &plan_words, document, action,
+                          path, FALSE, get_store (self), "emergency_plan",
+                          cf_record_get_id (CF_RECORD (self->plan)), card ? "card" : NULL, task);
 }
 
 static void
 on_print_clicked (CfEmergencyPage *self)
 {
-  print_clicked (self, CF_EMERGENCY_DOCUMENT_PLAN);
+  start_print (self, CF_EMERGENCY_DOCUMENT_PLAN, CF_PRINT_DIALOG, NULL, NULL);
 }
 
 static void
 on_card_print_clicked (CfEmergencyPage *self)
 {
-  print_clicked (self, CF_EMERGENCY_DOCUMENT_CARD);
+  start_print (self, CF_EMERGENCY_DOCUMENT_CARD, CF_PRINT_DIALOG, NULL, NULL);
 }
 
 /**
@@ -922,38 +798,12 @@ cf_emergency_page_export_pdf_async (CfEmergencyPage     *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *problem = NULL;
 
   g_return_if_fail (CF_IS_EMERGENCY_PAGE (self));
   g_return_if_fail (path != NULL);
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, cf_emergency_page_export_pdf_async);
-
-  problem = check_can_print (self, what);
-  if (problem != NULL)
-    {
-      gtk_label_set_text (self->print_status, problem);
-      g_task_return_new_error (task, CF_PLAN_ERROR, CF_PLAN_ERROR_NOT_ALLOWED, "%s", problem);
-      return;
-    }
-
-  /* Audited before the file is written, so no copy leaves the store unrecorded. */
-  if (!cf_store_audit (get_store (self), CF_AUDIT_EXPORT, "emergency_plan",
-                       cf_record_get_id (CF_RECORD (self->plan)),
-                       what == CF_EMERGENCY_DOCUMENT_CARD ? "card" : NULL, &error))
-    {
-      g_autofree char *text =
-        /* Translators: %s says why */
-        g_strdup_printf (_("Nothing was saved: the audit log could not be written: %s"),
-                         error->message);
-
-      gtk_label_set_text (self->print_status, text);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   start_print (self, what, CF_PRINT_EXPORT_PDF, path, task);
 }
 
@@ -968,51 +818,20 @@ cf_emergency_page_export_pdf_finish (CfEmergencyPage  *self,
 }
 
 static void
-close_chooser (CfEmergencyPage *self)
+on_pdf_chosen (const char *path,
+               gpointer    user_data)
 {
-  if (self->chooser == NULL)
-    return;
+  CfEmergencyPage *self = user_data;
 
-  g_signal_handlers_disconnect_by_data (self->chooser, self);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     CfEmergencyPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  CfEmergencyDocument what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "what"));
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL)
-    path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      gtk_label_set_text (self->print_status,
-                          _("Nothing was saved: choose a folder on this computer."));
-      return;
-    }
-
-  cf_emergency_page_export_pdf_async (self, what, path, NULL, NULL);
+  start_print (self, self->choosing, CF_PRINT_EXPORT_PDF, path, NULL);
 }
 
 static void
 choose_pdf (CfEmergencyPage     *self,
             CfEmergencyDocument  what)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *problem = check_can_print (self, what);
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  const char *reference;
-  const char *stem;
+  gboolean card = what == CF_EMERGENCY_DOCUMENT_CARD;
 
   if (problem != NULL)
     {
@@ -1020,30 +839,17 @@ choose_pdf (CfEmergencyPage     *self,
       return;
     }
 
-  close_chooser (self);
-
-  reference = cf_record_get_text (CF_RECORD (self->carer), "reference");
-  stem = what == CF_EMERGENCY_DOCUMENT_CARD
-         /* Translators: the start of a PDF's file name; keep it short, without spaces */
-         ? _("emergency-card")
-         /* Translators: the start of a PDF's file name; keep it short, without spaces */
-         : _("emergency-plan");
-  name = g_strdup_printf ("%s%s%s.pdf", stem, *reference != '\0' ? "-" : "", reference);
-
-  self->chooser = gtk_file_chooser_native_new (what == CF_EMERGENCY_DOCUMENT_CARD
-                                               ? _("Save the Emergency Card as PDF")
-                                               : _("Save the Emergency Plan as PDF"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("Save"), _("Cancel"));
-  g_object_set_data (G_OBJECT (self->chooser), "what", GINT_TO_POINTER (what));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  self->choosing = what;
+  cf_print_control_choose_pdf (self->printer,
+                               card ? _("Save the Emergency Card as PDF")
+                                    : _("Save the Emergency Plan as PDF"),
+                               card
+                               /* Translators: a PDF file name's start; short, no spaces */
+                               ? _("emergency-card")
+                               /* Translators: a PDF file name's start; short, no spaces */
+                               : _("emergency-plan"),
+                               cf_record_get_text (CF_RECORD (self->carer), "reference"),
+                               on_pdf_chosen, self);
 }
 
 static void
@@ -1074,10 +880,9 @@ cf_emergency_page_dispose (GObject *object)
                    error->message);
     }
   g_clear_handle_id (&self->save_source, g_source_remove);
-  close_chooser (self);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->printer != NULL)
+    cf_print_control_stop (self->printer);
+  g_clear_object (&self->printer);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_object (&self->carer);
@@ -1141,6 +946,9 @@ cf_emergency_page_init (CfEmergencyPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->printer = cf_print_control_new (GTK_WIDGET (self), self->print_status, self->print_button,
+                                        self->pdf_button, self->card_print_button,
+                                        self->card_pdf_button, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_fields); i++)
     {
@@ -1164,6 +972,7 @@ cf_emergency_page_init (CfEmergencyPage *self)
                             G_CALLBACK (on_card_print_clicked), self);
   g_signal_connect_swapped (self->card_pdf_button, "clicked", G_CALLBACK (on_card_pdf_clicked),
                             self);
+  g_signal_connect_swapped (self->printer, "busy-changed", G_CALLBACK (refresh), self);
 }
 
 CfEmergencyPage *
@@ -1208,11 +1017,7 @@ cf_emergency_page_set_carer (CfEmergencyPage *self,
     }
   g_clear_handle_id (&self->save_source, g_source_remove);
 
-  close_chooser (self);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->generation++;
+  cf_print_control_stop (self->printer);
 
   g_set_object (&self->carer, carer);
   g_clear_object (&self->plan);

@@ -19,7 +19,6 @@
 #include "cf-assessments.h"
 #include "cf-choices.h"
 #include "cf-dates.h"
-#include "cf-document-print.h"
 #include "cf-eligibility.h"
 #include "cf-field.h"
 #include "cf-gui-util.h"
@@ -29,6 +28,7 @@
 #include "cf-plan-need-row.h"
 #include "cf-plan-page-private.h"
 #include "cf-plans.h"
+#include "cf-print-control.h"
 #include "cf-reviews.h"
 
 /* As the assessment editor: a crash or a flat battery loses at most a second of typing. */
@@ -54,11 +54,7 @@ struct _CfPlanPage
   guint                 save_source;
   guint                 switch_source;
   gint64                pending_since;
-  /* Counts the versions shown, so a print that ends after another is shown does not write
-   * into this one's labels. */
-  guint                 generation;
-  GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
+  CfPrintControl       *printer;
   AdwMessageDialog     *dialog;
   CfAssessment         *assessment;
 
@@ -780,7 +776,7 @@ refresh_sensitivity (CfPlanPage *self)
 {
   gboolean editable = is_editable (self);
   gboolean agreed = is_agreed (self);
-  gboolean busy = self->cancellable != NULL;
+  gboolean busy = cf_print_control_get_busy (self->printer);
   GtkWidget *fields[] = {
     self->add_need_button, self->add_action_button, self->cost_entry, self->contribution_entry,
     self->short_notice_row, self->day_row, self->long_row, self->agrees_row,
@@ -904,20 +900,6 @@ refresh (CfPlanPage *self)
 }
 
 static void
-cancel_print (CfPlanPage *self)
-{
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-}
-
-static void
 close_dialog (CfPlanPage *self)
 {
   if (self->dialog == NULL)
@@ -935,9 +917,8 @@ show_plan (CfPlanPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  cancel_print (self);
+  cf_print_control_stop (self->printer);
   close_dialog (self);
-  self->generation++;
   g_clear_handle_id (&self->save_source, g_source_remove);
   self->pending = FALSE;
 
@@ -1379,88 +1360,15 @@ on_break_clicked (CfPlanPage *self)
 
 /* Printing and PDF ------------------------------------------------------------------------- */
 
-typedef struct
-{
-  CfPlanPage    *self;
-  CfStore       *store;
-  CfPrintAction  action;
-  char          *plan_id;
-  char          *file_name;
-  guint          generation;
-  GTask         *task;
-} PrintRequest;
-
-static void
-print_request_free (PrintRequest *request)
-{
-  g_object_unref (request->self);
-  g_clear_object (&request->store);
-  g_clear_object (&request->task);
-  g_free (request->plan_id);
-  g_free (request->file_name);
-  g_free (request);
-}
-
-static void
-print_done (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  PrintRequest *request = user_data;
-  CfPlanPage *self = request->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) audit_error = NULL;
-  g_autofree char *text = NULL;
-  gboolean printed = FALSE;
-  gboolean ok;
-
-  ok = cf_document_print_finish (result, &printed, &error);
-
-  /* Audited whatever happened to the page meanwhile: the paper exists. */
-  if (ok && printed && request->action == CF_PRINT_DIALOG)
-    cf_store_audit (request->store, CF_AUDIT_PRINT, "support_plan", request->plan_id, NULL,
-                    &audit_error);
-
-  if (request->task != NULL)
-    {
-      if (ok)
-        g_task_return_boolean (request->task, TRUE);
-      else
-        g_task_return_error (request->task, g_error_copy (error));
-    }
-
-  if (request->generation != self->generation)
-    {
-      if (audit_error != NULL)
-        g_warning ("A print of a support plan was not audited: %s", audit_error->message);
-      print_request_free (request);
-      return;
-    }
-
-  g_clear_object (&self->cancellable);
-
-  if (!ok && request->action == CF_PRINT_DIALOG)
-    /* Translators: %s says why */
-    text = g_strdup_printf (_("The support plan was not printed: %s"), error->message);
-  else if (!ok)
-    /* Translators: %s says why */
-    text = g_strdup_printf (_("The support plan was not saved as a PDF: %s"), error->message);
-  else if (!printed)
-    text = g_strdup (_("Printing was cancelled. Nothing was printed."));
-  else if (audit_error != NULL)
-    /* Translators: %s says why */
-    text = g_strdup_printf (_("Sent the support plan to the printer, but it could not be "
-                              "written in the audit log: %s"), audit_error->message);
-  else if (request->action == CF_PRINT_DIALOG)
-    text = g_strdup (_("Sent the support plan to the printer."));
-  else
-    /* Translators: %s is a file name, such as “support-plan-CF-1A2B-3C4D.pdf” */
-    text = g_strdup_printf (_("Saved the support plan as %s."), request->file_name);
-
-  gtk_label_set_text (self->print_status, text);
-  refresh_sensitivity (self);
-  print_request_free (request);
-}
+static const CfPrintWords plan_words = {
+  /* Translators: %s says why */
+  .not_printed = N_("The support plan was not printed: %s"),
+  /* Translators: %s says why */
+  .not_saved = N_("The support plan was not saved as a PDF: %s"),
+  .printed = N_("Sent the support plan to the printer."),
+  /* Translators: %s is a file name, such as “support-plan-CF-1A2B-3C4D.pdf” */
+  .saved = N_("Saved the support plan as %s."),
+};
 
 static void
 start_print (CfPlanPage    *self,
@@ -1473,7 +1381,6 @@ start_print (CfPlanPage    *self,
   g_autofree char *phone = NULL;
   g_autofree char *review = NULL;
   g_autoptr(CfDocument) document = NULL;
-  PrintRequest *request;
 
   if (settings != NULL)
     {
@@ -1484,32 +1391,18 @@ start_print (CfPlanPage    *self,
   document = cf_plan_document_build (self->carer, self->plan, self->needs, self->actions, review,
                                      settings != NULL ? &(CfOrganisation) { name, phone } : NULL);
 
-  request = g_new0 (PrintRequest, 1);
-  request->self = g_object_ref (self);
-  request->store = g_object_ref (store (self));
-  request->action = action;
-  request->plan_id = g_strdup (cf_record_get_id (CF_RECORD (self->plan)));
-  request->file_name = path != NULL ? g_path_get_basename (path) : NULL;
-  request->generation = self->generation;
-  request->task = task != NULL ? g_object_ref (task) : NULL;
-
-  self->cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->print_status, action == CF_PRINT_DIALOG
-                                          ? _("Preparing the support plan for printing…")
-                                          : _("Saving the support plan as a PDF…"));
-  refresh_sensitivity (self);
-
   /* Large print when that is the format the carer takes their copy in. */
-  cf_document_print_async (document, parent_window (self), action, path,
-                           g_str_equal (cf_record_get_text (CF_RECORD (self->plan), "copy_format"),
-                                        "large-print"),
-                           self->cancellable, print_done, request);
+  cf_print_control_start (self->printer, &plan_words, document, action, path,
+                          g_str_equal (cf_record_get_text (CF_RECORD (self->plan), "copy_format"),
+                                       "large-print"),
+                          store (self), "support_plan", cf_record_get_id (CF_RECORD (self->plan)),
+                          NULL, task);
 }
 
 static gboolean
 can_print (CfPlanPage *self)
 {
-  return self->carer != NULL && self->plan != NULL && self->cancellable == NULL &&
+  return self->carer != NULL && self->plan != NULL && !cf_print_control_get_busy (self->printer) &&
          store (self) != NULL;
 }
 
@@ -1546,14 +1439,10 @@ export_pdf (CfPlanPage *self,
       return;
     }
 
-  if (!cf_plan_page_flush (self, &error) ||
-      /* Audited before the file is written, so no copy leaves the store unrecorded. */
-      !cf_store_audit (store (self), CF_AUDIT_EXPORT, "support_plan",
-                       cf_record_get_id (CF_RECORD (self->plan)), NULL, &error))
+  if (!cf_plan_page_flush (self, &error))
     {
-      /* Translators: %s says why */
-      g_autofree char *text = g_strdup_printf (_("The support plan was not saved as a PDF: %s"),
-                                               error->message);
+      g_autofree char *text = cf_print_words_format (&plan_words, CF_PRINT_EXPORT_PDF, FALSE,
+                                                     FALSE, error, NULL, NULL);
 
       gtk_label_set_text (self->print_status, text);
       if (task != NULL)
@@ -1565,61 +1454,23 @@ export_pdf (CfPlanPage *self,
 }
 
 static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     CfPlanPage      *self)
+on_pdf_chosen (const char *path,
+               gpointer    user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path == NULL)
-    {
-      gtk_label_set_text (self->print_status, _("The support plan was not saved: choose a "
-                                                "folder on this computer."));
-      return;
-    }
-
-  export_pdf (self, path, NULL);
+  export_pdf (user_data, path, NULL);
 }
 
 static void
 on_pdf_clicked (CfPlanPage *self)
 {
-  const char *reference;
-  g_autofree char *name = NULL;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
   if (!can_print (self))
     return;
 
-  if (self->chooser != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->chooser, self);
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-
-  reference = cf_record_get_text (CF_RECORD (self->carer), "reference");
-  /* Translators: the start of a PDF's file name; keep it short, without spaces */
-  name = g_strdup_printf ("%s%s%s.pdf", _("support-plan"), *reference != '\0' ? "-" : "",
-                          reference);
-
-  self->chooser = gtk_file_chooser_native_new (_("Save the Support Plan as PDF"),
-                                               parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("Save"), _("Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  cf_print_control_choose_pdf (self->printer, _("Save the Support Plan as PDF"),
+                               /* Translators: a PDF file name's start; short, no spaces */
+                               _("support-plan"),
+                               cf_record_get_text (CF_RECORD (self->carer), "reference"),
+                               on_pdf_chosen, self);
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -1631,7 +1482,9 @@ cf_plan_page_dispose (GObject *object)
 
   if (self->context != NULL)
     cf_plan_page_set_carer (self, NULL);
-  cancel_print (self);
+  if (self->printer != NULL)
+    cf_print_control_stop (self->printer);
+  g_clear_object (&self->printer);
   close_dialog (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->switch_source, g_source_remove);
@@ -1731,6 +1584,8 @@ cf_plan_page_init (CfPlanPage *self)
   GtkTextBuffer *outcomes, *advice;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->printer = cf_print_control_new (GTK_WIDGET (self), self->print_status,
+                                        self->print_button, self->pdf_button, NULL);
 
   g_object_set_data (G_OBJECT (self->short_notice_spin), "cf-field",
                      (gpointer) "breaks_short_notice");
@@ -1770,6 +1625,8 @@ cf_plan_page_init (CfPlanPage *self)
   g_signal_connect_swapped (self->revise_button, "clicked", G_CALLBACK (on_revise_clicked), self);
   g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (on_print_clicked), self);
   g_signal_connect_swapped (self->pdf_button, "clicked", G_CALLBACK (on_pdf_clicked), self);
+  g_signal_connect_swapped (self->printer, "busy-changed", G_CALLBACK (refresh_sensitivity),
+                            self);
 }
 
 CfPlanPage *
