@@ -438,6 +438,46 @@ unlock_data_free (UnlockData *data)
   g_free (data);
 }
 
+/* Unlocks still running in a thread, even those whose caller has gone. The process must not
+ * exit under one: OpenSSL (under SQLCipher) tears down its locks at exit, and a thread still
+ * writing then crashes. */
+static GMutex pending_mutex;
+static GCond pending_cond;
+static guint n_pending;
+
+static void
+pending_add (void)
+{
+  g_mutex_lock (&pending_mutex);
+  n_pending++;
+  g_mutex_unlock (&pending_mutex);
+}
+
+static void
+pending_done (void)
+{
+  g_mutex_lock (&pending_mutex);
+  n_pending--;
+  g_cond_broadcast (&pending_cond);
+  g_mutex_unlock (&pending_mutex);
+}
+
+/**
+ * cf_profile_wait_for_pending:
+ *
+ * Blocks until every unlock or creation started with cf_profile_unlock_async() or
+ * cf_profile_create_async() has finished in its thread, abandoned or not. Their callbacks
+ * still run later, from the main loop. For the application's shutdown, and for tests.
+ */
+void
+cf_profile_wait_for_pending (void)
+{
+  g_mutex_lock (&pending_mutex);
+  while (n_pending > 0)
+    g_cond_wait (&pending_cond, &pending_mutex);
+  g_mutex_unlock (&pending_mutex);
+}
+
 static void
 unlock_thread (GTask        *task,
                gpointer      source_object,
@@ -458,6 +498,8 @@ unlock_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, store, g_object_unref);
+
+  pending_done ();
 }
 
 static void
@@ -483,6 +525,7 @@ start_unlock_task (gboolean             create,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, (GDestroyNotify) unlock_data_free);
   /* Argon2id takes a noticeable fraction of a second by design: never on the main thread. */
+  pending_add ();
   g_task_run_in_thread (task, unlock_thread);
 }
 

@@ -72,4 +72,6 @@ void      cf_profile_create_async         (const char           *dir,
 CfStore  *cf_profile_create_finish        (GAsyncResult         *result,
                                            GError              **error);
 
+void      cf_profile_wait_for_pending     (void);
+
 G_END_DECLS

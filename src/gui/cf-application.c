@@ -117,6 +117,8 @@ cf_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (cf_application_parent_class)->shutdown (app);
 
+  /* Quitting while a profile is being unlocked waits for it (a fraction of a second). */
+  cf_profile_wait_for_pending ();
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 }

@@ -523,8 +523,8 @@ refresh_summary (CfDirectPaymentPage *self)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), subtitle);
 
-  gtk_widget_set_sensitive (self->agree_button,
-                            g_str_equal (status, CF_DIRECT_PAYMENT_SETTING_UP));
+  /* Once agreed, ended or refused there is nothing to agree: the button goes, as on the plan. */
+  gtk_widget_set_visible (self->agree_button, g_str_equal (status, CF_DIRECT_PAYMENT_SETTING_UP));
   gtk_widget_set_sensitive (self->end_button, !locked);
   gtk_widget_set_visible (self->bridges_row,
                           g_str_equal (payment_text (self, "term"), "short-term"));
@@ -1260,7 +1260,7 @@ on_agree_clicked (CfDirectPaymentPage *self)
   CfStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
   const char *agreed_on;
-  gboolean had_focus = gtk_widget_has_focus (self->agree_button);
+  gboolean had_focus = gtk_widget_is_focus (self->agree_button);
 
   if (self->payment == NULL || store == NULL)
     return;
@@ -1293,9 +1293,9 @@ on_agree_clicked (CfDirectPaymentPage *self)
   load_fields (self);
   refresh_all (self);
 
-  /* Once agreed (or refused) the button is disabled under the focus, which GTK 4.8 leaves on
+  /* Once agreed (or refused) the button is hidden under the focus, which GTK 4.8 leaves on
    * nothing: move it to the words saying what happened (a selectable label). */
-  if (had_focus && !gtk_widget_is_sensitive (self->agree_button) &&
+  if (had_focus && !gtk_widget_get_visible (self->agree_button) &&
       gtk_widget_get_visible (GTK_WIDGET (self->result_label)))
     gtk_widget_grab_focus (GTK_WIDGET (self->result_label));
 }
