@@ -130,7 +130,6 @@ test_due_and_reviews (Fixture       *fixture,
 
   /* The first review, 8 weeks after the plan was agreed, is overdue: in words. */
   g_assert_true (shows (root, "Plan review overdue since 2 Mar 2026"));
-  g_assert_true (shows (root, "Overdue"));
   g_assert_true (shows (root, "No reviews yet"));
 
   /* An early review needs a reason the page knows. */
@@ -173,7 +172,7 @@ test_due_and_reviews (Fixture       *fixture,
   g_assert_true (shows (root, "The plan was revised"));
   g_assert_true (shows (root, "Plan review due 18 Nov 2027"));
   g_assert_true (shows (root, "A new version of the plan was started"));
-  g_assert_false (shows (root, "Overdue"));
+  g_assert_false (shows (root, "overdue since"));
 
   plans = cf_plans_list (fixture->store, cf_record_get_id (CF_RECORD (fixture->carer)), &error);
   g_assert_cmpuint (plans->len, ==, 2);

@@ -803,6 +803,20 @@ refresh_all (CfDirectPaymentPage *self)
   refresh_issues (self);
 }
 
+/**
+ * cf_direct_payment_page_refresh_dates:
+ *
+ * Works out the shown payment's review date again, after a review was recorded elsewhere.
+ */
+void
+cf_direct_payment_page_refresh_dates (CfDirectPaymentPage *self)
+{
+  g_return_if_fail (CF_IS_DIRECT_PAYMENT_PAGE (self));
+
+  if (self->payment != NULL)
+    refresh_summary (self);
+}
+
 /* Fields ------------------------------------------------------------------------------------ */
 
 static void

@@ -22,5 +22,6 @@ void                 cf_direct_payment_page_set_carer (CfDirectPaymentPage *self
                                                        CfCarer             *carer);
 gboolean             cf_direct_payment_page_flush     (CfDirectPaymentPage *self,
                                                        GError             **error);
+void                 cf_direct_payment_page_refresh_dates (CfDirectPaymentPage *self);
 
 G_END_DECLS

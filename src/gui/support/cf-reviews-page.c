@@ -161,10 +161,11 @@ add_due_rows (CfReviewsPage *self,
       CfDueItem *item = g_ptr_array_index (items, i);
       const char *icon_name;
       const char *words = state_words (item->state, &icon_name);
-      GtkWidget *row = add_row (self, self->due_group, item->title, words);
+      /* The title says "overdue since" or "due" with the date (cf_due_describe()); the icon
+       * repeats it, and is named for a screen reader that reads it. */
+      GtkWidget *row = add_row (self, self->due_group, item->title, NULL);
       GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
 
-      /* The words are the subtitle; the icon only repeats them. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, words,
                                       -1);
       if (item->state == CF_DUE_STATE_OVERDUE)

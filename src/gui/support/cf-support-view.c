@@ -38,10 +38,15 @@ struct _CfSupportView
 G_DEFINE_FINAL_TYPE (CfSupportView, cf_support_view, ADW_TYPE_BIN)
 
 static void
-on_page_changed (CfSupportView *self)
+on_page_changed (CfSupportView *self,
+                 GtkWidget     *page)
 {
-  /* Due dates on the reviews page depend on every other page. */
-  cf_reviews_page_refresh (self->reviews_page);
+  /* Due dates on the reviews page depend on every other page, and a review recorded there
+   * moves the direct payment's next review. */
+  if (page == GTK_WIDGET (self->reviews_page))
+    cf_direct_payment_page_refresh_dates (self->payments_page);
+  else
+    cf_reviews_page_refresh (self->reviews_page);
   gtk_widget_set_visible (GTK_WIDGET (self->save_status), FALSE);
 }
 
