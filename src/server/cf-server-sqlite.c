@@ -1,0 +1,957 @@
+/* cf-server-sqlite.c: the server store in an encrypted SQLite (SQLCipher) file
+ *
+ * Copyright 2026 The Carefield authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The embedded default behind CfServerStore (DESIGN.md, "Server"). The data folder holds
+ * server.db, encrypted with SQLCipher under a random 32-byte key, and that key in server.key
+ * (mode 0600). The key is not wrapped under a passphrase, unlike a laptop's: the server starts
+ * unattended, after a power cut, with nobody there to type one. What the encryption buys is
+ * that a copied database file, a backup of it or a disk image without the key file tells
+ * nothing; the key file itself is protected by the operating system's permissions and by the
+ * disk's own encryption, and an administrator who backs the folder up keeps the two apart.
+ *
+ * Like the client's store, the SQL here must run on the SQLite 3.15 that Debian 12's SQLCipher
+ * is built on.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <sqlcipher/sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cf-server-sqlite-private.h"
+
+#define KEY_BYTES 32
+#define KEY_GROUP "Carefield Server Key"
+
+struct _CfServerSqlite
+{
+  GObject  parent_instance;
+
+  char    *path;
+  GBytes  *key;
+  sqlite3 *db;
+};
+
+static void cf_server_sqlite_initable_iface_init (GInitableIface *iface);
+static void cf_server_sqlite_store_iface_init (CfServerStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CfServerSqlite, cf_server_sqlite, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      cf_server_sqlite_initable_iface_init)
+                               G_IMPLEMENT_INTERFACE (CF_TYPE_SERVER_STORE,
+                                                      cf_server_sqlite_store_iface_init))
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_KEY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Migration N takes the schema from version N-1 to N. Never edit one that has shipped: add
+ * the next. Records, their per-field versions, applied op_ids, conflicts and caseload
+ * assignments come with push and pull, as migrations 2 onwards. */
+static const char *migrations[] = {
+  NULL,
+
+  /* 1: who may sign in, and the devices they signed in from. */
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL);"
+  "INSERT INTO meta (key, value) VALUES ('server_id', lower (hex (randomblob (16))));"
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  role TEXT NOT NULL CHECK (role IN ('worker', 'coordinator', 'carer', 'admin')),"
+  "  carer_id TEXT NOT NULL DEFAULT '',"
+  "  password_hash TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  disabled INTEGER NOT NULL DEFAULT 0,"
+  "  CHECK ((role = 'carer') = (carer_id != '')));"
+  "CREATE TABLE devices ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  name TEXT NOT NULL,"
+  "  token_hash TEXT NOT NULL UNIQUE,"
+  "  created_at TEXT NOT NULL,"
+  "  last_seen_at TEXT NOT NULL DEFAULT '',"
+  "  revoked_at TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX devices_by_user ON devices (user_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_SERVER_SQLITE_SCHEMA_VERSION + 1);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *doing)
+{
+  g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+               /* Translators: %1$s is what the server was doing, %2$s the database's message */
+               _("Could not %1$s: %2$s"), doing, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+gboolean
+cf_server_sqlite_exec (CfServerSqlite  *self,
+                       const char      *sql,
+                       GError         **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
+        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
+                             _("The server database could not be decrypted with its key "
+                               "file. Is server.key the one made with this database?"));
+      else
+        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                     _("The server database refused a change: %s"), message ? message : "");
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (CfServerSqlite  *self,
+         const char      *sql,
+         GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
+        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
+                             _("The server database could not be decrypted with its key "
+                               "file. Is server.key the one made with this database?"));
+      else
+        set_sqlite_error (error, self->db, _("read the server database"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+static gboolean
+apply_key (CfServerSqlite  *self,
+           GError         **error)
+{
+  gsize key_len = 0;
+  const guint8 *key = g_bytes_get_data (self->key, &key_len);
+  char hex[2 * KEY_BYTES + 1];
+  char *pragma;
+  int rc;
+
+  if (key_len != KEY_BYTES)
+    {
+      g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
+                           _("The server database key has the wrong length."));
+      return FALSE;
+    }
+
+  sodium_bin2hex (hex, sizeof hex, key, key_len);
+  /* A raw key ("x'…'") skips SQLCipher's own key derivation: ours is already random. */
+  pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
+  rc = sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+  sodium_memzero (pragma, strlen (pragma));
+  sodium_memzero (hex, sizeof hex);
+  g_free (pragma);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, self->db, _("set the server database key"));
+
+  return TRUE;
+}
+
+static int
+query_int (CfServerSqlite  *self,
+           const char      *sql,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+
+  if (rc == SQLITE_NOTADB)
+    g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
+                         _("The server database could not be decrypted with its key file. Is "
+                           "server.key the one made with this database?"));
+  else
+    set_sqlite_error (error, self->db, _("read the server database"));
+
+  return -1;
+}
+
+static gboolean
+check_encrypted (CfServerSqlite  *self,
+                 GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA cipher_version;", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Plain SQLite ignores the key pragma; refuse rather than keep password hashes in clear. */
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_text (stmt, 0) == NULL)
+    {
+      g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_ENCRYPTED,
+                           _("This build of carefield-server cannot encrypt its database. It "
+                             "must be built with SQLCipher."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (CfServerSqlite  *self,
+         GError         **error)
+{
+  int current = query_int (self, "PRAGMA user_version;", error);
+
+  if (current < 0)
+    return FALSE;
+
+  if (current > CF_SERVER_SQLITE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_TOO_NEW,
+                   /* Translators: %1$d and %2$d are schema version numbers */
+                   _("This server database was written by a newer carefield-server (schema "
+                     "%1$d; this version understands up to %2$d). Update carefield-server. "
+                     "Nothing has been changed."),
+                   current, CF_SERVER_SQLITE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (int version = current + 1; version <= CF_SERVER_SQLITE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version);
+
+      if (!cf_server_sqlite_exec (self, "BEGIN IMMEDIATE;", error))
+        return FALSE;
+
+      if (!cf_server_sqlite_exec (self, migrations[version], error) ||
+          !cf_server_sqlite_exec (self, set_version, error))
+        {
+          cf_server_sqlite_exec (self, "ROLLBACK;", NULL);
+          g_prefix_error (error, _("Could not upgrade the server database to version %d: "),
+                          version);
+          return FALSE;
+        }
+
+      if (!cf_server_sqlite_exec (self, "COMMIT;", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+cf_server_sqlite_initable_init (GInitable     *initable,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (initable);
+  int rc;
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+  g_return_val_if_fail (self->key != NULL, FALSE);
+
+  /* FULLMUTEX: logins are checked in worker threads (Argon2id must not stall the server). */
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                   _("Could not open the server database at %s: %s"),
+                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!apply_key (self, error) || !check_encrypted (self, error))
+    return FALSE;
+
+  /* The first read is where a wrong key shows itself. */
+  if (query_int (self, "SELECT count (*) FROM sqlite_master;", error) < 0)
+    return FALSE;
+
+  if (!cf_server_sqlite_exec (self,
+                              "PRAGMA journal_mode = WAL;"
+                              "PRAGMA synchronous = NORMAL;"
+                              "PRAGMA foreign_keys = ON;"
+                              "PRAGMA secure_delete = ON;",
+                              error))
+    return FALSE;
+
+  return migrate (self, error);
+}
+
+static void
+cf_server_sqlite_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = cf_server_sqlite_initable_init;
+}
+
+/* CfServerStore */
+
+static int
+sqlite_get_schema_version (CfServerStore *store)
+{
+  return query_int (CF_SERVER_SQLITE (store), "PRAGMA user_version;", NULL);
+}
+
+static gint64
+sqlite_insert_user (CfServerStore  *store,
+                    const char     *name,
+                    const char     *role,
+                    const char     *carer_id,
+                    const char     *password_hash,
+                    const char     *created_at,
+                    GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self, "INSERT INTO users (name, role, carer_id, password_hash, created_at) "
+             "VALUES (?, ?, ?, ?, ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, carer_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, password_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, created_at, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_EXISTS,
+                   /* Translators: %s is a user name */
+                   _("There is already a user called %s."), name);
+      return -1;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, _("add the user"));
+      return -1;
+    }
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+#define USER_COLUMNS "id, name, role, carer_id, password_hash, created_at, disabled"
+
+static CfServerUser *
+read_user (sqlite3_stmt *stmt)
+{
+  CfServerUser *user = g_new0 (CfServerUser, 1);
+
+  user->id = sqlite3_column_int64 (stmt, 0);
+  user->name = g_strdup (column_text (stmt, 1));
+  user->role = g_strdup (column_text (stmt, 2));
+  user->carer_id = g_strdup (column_text (stmt, 3));
+  user->password_hash = g_strdup (column_text (stmt, 4));
+  user->created_at = g_strdup (column_text (stmt, 5));
+  user->disabled = sqlite3_column_int (stmt, 6) != 0;
+
+  return user;
+}
+
+static CfServerUser *
+sqlite_lookup_user (CfServerStore  *store,
+                    const char     *name,
+                    gint64          id,
+                    GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (name != NULL)
+    {
+      stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE name = ?", error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE id = ?", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+    }
+
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_user (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      if (name != NULL)
+        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %s is a user name */
+                     _("There is no user called %s."), name);
+      else
+        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                             _("That user does not exist."));
+    }
+  else
+    set_sqlite_error (error, self->db, _("read the users"));
+
+  return NULL;
+}
+
+static GPtrArray *
+sqlite_list_users (CfServerStore  *store,
+                   GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self, "SELECT " USER_COLUMNS " FROM users ORDER BY name", error);
+  g_autoptr(GPtrArray) users =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cf_server_user_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (users, read_user (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, _("read the users"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&users);
+}
+
+static gboolean
+sqlite_set_user_disabled (CfServerStore  *store,
+                          gint64          user_id,
+                          gboolean        disabled,
+                          GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self, "UPDATE users SET disabled = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, disabled ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("change the user"));
+
+  return TRUE;
+}
+
+static gint64
+sqlite_insert_device (CfServerStore  *store,
+                      gint64          user_id,
+                      const char     *name,
+                      const char     *token_hash,
+                      const char     *created_at,
+                      GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self, "INSERT INTO devices (user_id, name, token_hash, created_at) "
+             "VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, user_id);
+  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, token_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, created_at, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, _("add the device"));
+      return -1;
+    }
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+#define DEVICE_COLUMNS \
+  "d.id, d.user_id, u.name, d.name, d.token_hash, d.created_at, d.last_seen_at, d.revoked_at"
+
+static CfServerDevice *
+read_device (sqlite3_stmt *stmt)
+{
+  CfServerDevice *device = g_new0 (CfServerDevice, 1);
+
+  device->id = sqlite3_column_int64 (stmt, 0);
+  device->user_id = sqlite3_column_int64 (stmt, 1);
+  device->user_name = g_strdup (column_text (stmt, 2));
+  device->name = g_strdup (column_text (stmt, 3));
+  device->token_hash = g_strdup (column_text (stmt, 4));
+  device->created_at = g_strdup (column_text (stmt, 5));
+  device->last_seen_at = g_strdup (column_text (stmt, 6));
+  device->revoked_at = g_strdup (column_text (stmt, 7));
+
+  return device;
+}
+
+static CfServerDevice *
+sqlite_lookup_device (CfServerStore  *store,
+                      const char     *token_hash,
+                      gint64          id,
+                      GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (token_hash != NULL)
+    {
+      stmt = prepare (self, "SELECT " DEVICE_COLUMNS " FROM devices d JOIN users u "
+                      "ON u.id = d.user_id WHERE d.token_hash = ?", error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 1, token_hash, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = prepare (self, "SELECT " DEVICE_COLUMNS " FROM devices d JOIN users u "
+                      "ON u.id = d.user_id WHERE d.id = ?", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, id);
+    }
+
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_device (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      if (token_hash != NULL)
+        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                             _("No device has that token."));
+      else
+        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                     /* Translators: %lld is a device's number */
+                     _("There is no device %lld."), (long long) id);
+    }
+  else
+    set_sqlite_error (error, self->db, _("read the devices"));
+
+  return NULL;
+}
+
+static GPtrArray *
+sqlite_list_devices (CfServerStore  *store,
+                     GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(sqlite3_stmt) stmt =
+    prepare (self, "SELECT " DEVICE_COLUMNS " FROM devices d JOIN users u ON u.id = d.user_id "
+             "ORDER BY d.id", error);
+  g_autoptr(GPtrArray) devices =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) cf_server_device_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (devices, read_device (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, _("read the devices"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&devices);
+}
+
+static gboolean
+update_device_time (CfServerSqlite  *self,
+                    const char      *sql,
+                    gint64           device_id,
+                    const char      *at,
+                    GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, device_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("change the device"));
+
+  return TRUE;
+}
+
+static gboolean
+sqlite_revoke_device (CfServerStore  *store,
+                      gint64          device_id,
+                      const char     *at,
+                      GError        **error)
+{
+  return update_device_time (CF_SERVER_SQLITE (store),
+                             "UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at = ''",
+                             device_id, at, error);
+}
+
+static gboolean
+sqlite_touch_device (CfServerStore  *store,
+                     gint64          device_id,
+                     const char     *at,
+                     GError        **error)
+{
+  return update_device_time (CF_SERVER_SQLITE (store),
+                             "UPDATE devices SET last_seen_at = ? WHERE id = ?",
+                             device_id, at, error);
+}
+
+static void
+cf_server_sqlite_store_iface_init (CfServerStoreInterface *iface)
+{
+  iface->get_schema_version = sqlite_get_schema_version;
+  iface->insert_user = sqlite_insert_user;
+  iface->lookup_user = sqlite_lookup_user;
+  iface->list_users = sqlite_list_users;
+  iface->set_user_disabled = sqlite_set_user_disabled;
+  iface->insert_device = sqlite_insert_device;
+  iface->lookup_device = sqlite_lookup_device;
+  iface->list_devices = sqlite_list_devices;
+  iface->revoke_device = sqlite_revoke_device;
+  iface->touch_device = sqlite_touch_device;
+}
+
+/**
+ * cf_server_sqlite_all_text:
+ *
+ * Every value in every table, as text, for tests that prove what is not stored.
+ *
+ * Returns: (transfer container) (element-type utf8): the values
+ */
+GPtrArray *
+cf_server_sqlite_all_text (CfServerSqlite  *self,
+                           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) tables =
+    prepare (self, "SELECT name FROM sqlite_master WHERE type = 'table'", error);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+  if (tables == NULL)
+    return NULL;
+
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", column_text (tables, 0));
+      g_autoptr(sqlite3_stmt) rows = prepare (self, sql, error);
+
+      if (rows == NULL)
+        return NULL;
+
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count (rows); i++)
+          g_ptr_array_add (values, g_strdup (column_text (rows, i)));
+    }
+
+  return g_steal_pointer (&values);
+}
+
+/* GObject */
+
+static void
+cf_server_sqlite_finalize (GObject *object)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (object);
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->key, g_bytes_unref);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (cf_server_sqlite_parent_class)->finalize (object);
+}
+
+static void
+cf_server_sqlite_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_server_sqlite_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    case PROP_KEY:
+      self->key = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_server_sqlite_class_init (CfServerSqliteClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_server_sqlite_finalize;
+  object_class->get_property = cf_server_sqlite_get_property;
+  object_class->set_property = cf_server_sqlite_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY] =
+    g_param_spec_boxed ("key", NULL, NULL, G_TYPE_BYTES,
+                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cf_server_sqlite_init (CfServerSqlite *self)
+{
+}
+
+CfServerSqlite *
+cf_server_sqlite_new (const char  *path,
+                      GBytes      *key,
+                      GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_initable_new (CF_TYPE_SERVER_SQLITE, NULL, error, "path", path, "key", key, NULL);
+}
+
+/* The data folder */
+
+/**
+ * cf_server_sqlite_read_key:
+ *
+ * Reads DIR/server.key, refusing one that other users of the machine can read.
+ *
+ * Returns: (transfer full): the 32-byte database key
+ */
+GBytes *
+cf_server_sqlite_read_key (const char  *dir,
+                           GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, CF_SERVER_KEY_FILE_NAME, NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree guint8 *key = NULL;
+  gsize length = 0;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                     _("There is no server in %s. Make one with “carefield-server init "
+                       "--data %s”."), dir, dir);
+      else
+        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                     _("Could not read %s: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if ((st.st_mode & 077) != 0)
+    {
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                   _("Other users can read the key file %s. Run “chmod 600 %s” and try "
+                     "again."), path, path);
+      return NULL;
+    }
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &local_error) ||
+      (text = g_key_file_get_string (key_file, KEY_GROUP, "Key", NULL)) == NULL ||
+      (key = g_base64_decode (text, &length)) == NULL || length != KEY_BYTES)
+    {
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
+                   _("The key file %s is damaged. Restore it from a backup."), path);
+      if (text != NULL)
+        sodium_memzero (text, strlen (text));
+      return NULL;
+    }
+
+  sodium_memzero (text, strlen (text));
+  return g_bytes_new_take (g_steal_pointer (&key), length);
+}
+
+CfServerSqlite *
+cf_server_sqlite_open_dir (const char  *dir,
+                           GError     **error)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(GBytes) key = NULL;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  if ((key = cf_server_sqlite_read_key (dir, error)) == NULL)
+    return NULL;
+
+  db_path = g_build_filename (dir, CF_SERVER_DB_FILE_NAME, NULL);
+  if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                   _("The server database %s is missing. Restore it from a backup."), db_path);
+      return NULL;
+    }
+
+  return cf_server_sqlite_new (db_path, key, error);
+}
+
+/**
+ * cf_server_sqlite_create_dir:
+ *
+ * Makes a new server in @dir: a random key in server.key and an empty encrypted server.db.
+ * Refuses a folder that already has either.
+ */
+CfServerSqlite *
+cf_server_sqlite_create_dir (const char  *dir,
+                             GError     **error)
+{
+  g_autofree char *db_path = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *key64 = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GBytes) key = NULL;
+  guint8 raw[KEY_BYTES];
+  gsize length;
+  CfServerSqlite *store;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  if (sodium_init () < 0)
+    {
+      g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                           _("The encryption library could not start."));
+      return NULL;
+    }
+
+  db_path = g_build_filename (dir, CF_SERVER_DB_FILE_NAME, NULL);
+  key_path = g_build_filename (dir, CF_SERVER_KEY_FILE_NAME, NULL);
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) || g_file_test (key_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_EXISTS,
+                   _("There is already a server in %s."), dir);
+      return NULL;
+    }
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                   _("Could not make the folder %s: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  randombytes_buf (raw, sizeof raw);
+  key = g_bytes_new (raw, sizeof raw);
+  key64 = g_base64_encode (raw, sizeof raw);
+  sodium_memzero (raw, sizeof raw);
+
+  g_key_file_set_integer (key_file, KEY_GROUP, "Version", 1);
+  g_key_file_set_string (key_file, KEY_GROUP, "Key", key64);
+  data = g_key_file_to_data (key_file, &length, NULL);
+  sodium_memzero (key64, strlen (key64));
+
+  if (!g_file_set_contents_full (key_path, data, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error))
+    {
+      sodium_memzero (data, length);
+      g_prefix_error (error, _("Could not save the key file: "));
+      return NULL;
+    }
+  sodium_memzero (data, length);
+
+  store = cf_server_sqlite_new (db_path, key, error);
+  if (store != NULL)
+    {
+      /* Encrypted or not, the file is nobody else's business (SQLite gives its -wal and -shm
+       * files the database's mode). */
+      g_chmod (db_path, 0600);
+    }
+  else
+    {
+      /* Leave nothing half made, so that init can simply be run again. */
+      g_unlink (key_path);
+      g_unlink (db_path);
+    }
+
+  return store;
+}
