@@ -1,4 +1,5 @@
-/* cf-dp-form.c: small forms in a message dialog, for the direct payment page's questions
+/* cf-dp-form.c: small forms in a message dialog, for the direct payment page's questions, and
+ * the checks and words the page's parts share
  *
  * Copyright 2026 The Carefield authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,7 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-dates.h"
 #include "cf-dp-form.h"
+#include "cf-money.h"
 
 typedef struct
 {
@@ -208,4 +211,167 @@ cf_dp_form_update (AdwMessageDialog *dialog)
   gtk_label_set_text (GTK_LABEL (form->message), message != NULL ? message : "");
   gtk_widget_set_visible (form->message, message != NULL);
   adw_message_dialog_set_response_enabled (dialog, form->response, message == NULL);
+}
+
+/* Checks and words ----------------------------------------------------------------------------- */
+
+gboolean
+cf_dp_form_is_blank (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return *stripped == '\0';
+}
+
+/**
+ * cf_dp_form_check_date:
+ * @iso: (out) (optional): the stored form, when the date is right
+ *
+ * Returns: (nullable): what is wrong with a typed date, or %NULL
+ */
+char *
+cf_dp_form_check_date (const char  *typed,
+                       gboolean     required,
+                       char       **iso)
+{
+  g_autofree char *stored = cf_date_from_user (typed);
+  guint year, month, day;
+
+  if (iso != NULL)
+    *iso = NULL;
+
+  if (*stored == '\0')
+    return required ? g_strdup (_("Type the date as day/month/year, for example 18/11/2026."))
+                    : NULL;
+
+  if (!cf_date_parse_iso_shape (stored, &year, &month, &day))
+    /* Translators: keep the example in the day/month/year order people type in your
+     * language's region */
+    return g_strdup (_("Type the date as day/month/year, for example 18/11/2026."));
+
+  if (!g_date_valid_dmy (day, month, year))
+    /* Translators: %s is the date as typed, such as “30/02/2026” */
+    return g_strdup_printf (_("“%s” is not a date that exists. Check the day and the month."),
+                            typed);
+
+  if (iso != NULL)
+    *iso = g_steal_pointer (&stored);
+  return NULL;
+}
+
+/**
+ * cf_dp_form_check_money:
+ * @pence: (out): the amount, when it is right; blank is £0
+ *
+ * Returns: (nullable): what is wrong with a typed amount, or %NULL
+ */
+char *
+cf_dp_form_check_money (const char *typed,
+                        gint64     *pence)
+{
+  g_autoptr(GError) error = NULL;
+
+  *pence = 0;
+  if (cf_dp_form_is_blank (typed))
+    return NULL;
+
+  if (!cf_money_parse (typed, pence, &error))
+    return g_strdup (error->message);
+
+  return NULL;
+}
+
+char *
+cf_dp_form_format_date (const char *iso)
+{
+  GDate date;
+  char text[64];
+
+  if (!cf_date_read_iso (iso, &date))
+    return g_strdup (iso != NULL ? iso : "");
+
+  /* Translators: a date with the year, e.g. “3 Dec 2026”; see strftime for the codes */
+  if (g_date_strftime (text, sizeof text, _("%-d %b %Y"), &date) == 0)
+    return cf_date_to_user (iso);
+
+  return g_strdup (text);
+}
+
+/* Today as a person types it, for a date field to start from. */
+char *
+cf_dp_form_today (CfContext *context)
+{
+  GDate today;
+  g_autofree char *iso = NULL;
+
+  cf_clock_today (cf_context_get_clock (context), &today);
+  iso = cf_date_write_iso (&today);
+  return cf_date_to_user (iso);
+}
+
+/* The choices' labels, without a "Not recorded" first: for a form's required choice. */
+GtkStringList *
+cf_dp_form_choice_labels (const CfChoice *choices)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; choices[i].id != NULL; i++)
+    gtk_string_list_append (labels, _(choices[i].label));
+
+  return labels;
+}
+
+/* A dimmed row saying a list is empty. */
+GtkWidget *
+cf_dp_form_placeholder_row (const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+/* A warning icon before the row's title; @label names it, as colour alone says nothing
+ * (STYLE.md, "Accessibility"). */
+void
+cf_dp_form_add_warning (AdwActionRow *row,
+                        const char   *label)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  adw_action_row_add_prefix (row, icon);
+}
+
+/* The payment in a line: its state, amount and when it was requested. */
+char *
+cf_dp_form_describe_payment (CfDirectPayment *payment)
+{
+  CfRecord *record = CF_RECORD (payment);
+  g_autofree char *amount = cf_direct_payment_describe_amount (payment);
+  g_autofree char *requested =
+    cf_dp_form_format_date (cf_record_get_text (record, "requested_on"));
+  const char *status = cf_choices_label (cf_direct_payment_statuses,
+                                         cf_record_get_text (record, "status"));
+
+  /* Translators: %1$s is a state such as “Paying”, %2$s an amount such as “£150.00 every four
+   * weeks” and %3$s a date */
+  return g_strdup_printf (_("%1$s · %2$s · requested %3$s"), status != NULL ? status : "",
+                          amount, requested);
+}
+
+/* A title saying which kind of payment it is. */
+const char *
+cf_dp_form_term_title (CfDirectPayment *payment)
+{
+  const char *term = cf_record_get_text (CF_RECORD (payment), "term");
+
+  if (g_str_equal (term, "short-term"))
+    return _("Short-Term Direct Payment");
+  if (g_str_equal (term, "long-term"))
+    return _("Long-Term Direct Payment");
+  return _("Direct Payment");
 }

@@ -1,4 +1,5 @@
-/* cf-dp-form.h: small forms in a message dialog, for the direct payment page's questions
+/* cf-dp-form.h: small forms in a message dialog, for the direct payment page's questions, and
+ * the checks and words the page's parts share
  *
  * Copyright 2026 The Carefield authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +8,10 @@
 #pragma once
 
 #include <adwaita.h>
+
+#include "cf-choices.h"
+#include "cf-context.h"
+#include "cf-direct-payments.h"
 
 G_BEGIN_DECLS
 
@@ -39,5 +44,20 @@ void              cf_dp_form_set_check    (AdwMessageDialog *form,
                                            CfDpFormCheck     check,
                                            gpointer          user_data);
 void              cf_dp_form_update       (AdwMessageDialog *form);
+
+gboolean          cf_dp_form_is_blank        (const char       *text);
+char             *cf_dp_form_check_date      (const char       *typed,
+                                              gboolean          required,
+                                              char            **iso);
+char             *cf_dp_form_check_money     (const char       *typed,
+                                              gint64           *pence);
+char             *cf_dp_form_format_date     (const char       *iso);
+char             *cf_dp_form_today           (CfContext        *context);
+GtkStringList    *cf_dp_form_choice_labels   (const CfChoice   *choices);
+GtkWidget        *cf_dp_form_placeholder_row (const char       *title);
+void              cf_dp_form_add_warning     (AdwActionRow     *row,
+                                              const char       *label);
+char             *cf_dp_form_describe_payment (CfDirectPayment *payment);
+const char       *cf_dp_form_term_title       (CfDirectPayment *payment);
 
 G_END_DECLS

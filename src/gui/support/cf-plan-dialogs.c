@@ -244,3 +244,25 @@ cf_plan_break_dialog_dup_date (AdwMessageDialog *dialog)
 
   return cf_date_from_user (gtk_editable_get_text (GTK_EDITABLE (fields->date_row)));
 }
+
+/**
+ * cf_plan_date_in_words:
+ * @iso: (nullable): a stored date, such as "2026-11-18"
+ *
+ * "18 November 2026", for a date in a sentence on the plan page and its groups; the stored text
+ * when it is not a date.
+ */
+char *
+cf_plan_date_in_words (const char *iso)
+{
+  guint year, month, day;
+  g_autoptr(GDateTime) time = NULL;
+
+  if (iso == NULL || !cf_date_parse_iso_shape (iso, &year, &month, &day) ||
+      !g_date_valid_dmy (day, month, year))
+    return g_strdup (iso != NULL ? iso : "");
+
+  time = g_date_time_new_local (year, month, day, 12, 0, 0);
+  /* Translators: a date in a sentence, as g_date_time_format() writes it; see its manual */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}

@@ -21,4 +21,6 @@ AdwMessageDialog *cf_plan_break_dialog_new         (GtkWindow        *parent,
 const char       *cf_plan_break_dialog_get_kind    (AdwMessageDialog *dialog);
 char             *cf_plan_break_dialog_dup_date    (AdwMessageDialog *dialog);
 
+char             *cf_plan_date_in_words            (const char       *iso);
+
 G_END_DECLS
