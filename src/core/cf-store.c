@@ -19,6 +19,7 @@
 
 #include "cf-carer-event.h"
 #include "cf-carer-private.h"
+#include "cf-database.h"
 #include "cf-record-private.h"
 #include "cf-store-private.h"
 
@@ -401,17 +402,6 @@ static const char *migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);
 
 static gboolean
-set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  const char  *doing)
-{
-  g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
-               /* Translators: %1$s is what the program was doing, %2$s the database's message */
-               _("Could not %1$s: %2$s"), doing, sqlite3_errmsg (db));
-  return FALSE;
-}
-
-static gboolean
 closed_error (GError **error)
 {
   g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
@@ -424,20 +414,10 @@ cf_store_exec (CfStore     *self,
                const char  *sql,
                GError     **error)
 {
-  char *message = NULL;
-
   if (self->db == NULL)
     return closed_error (error);
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
-                   _("The database refused a change: %s"), message ? message : "");
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return cf_database_exec (self->db, sql, error);
 }
 
 static sqlite3_stmt *
@@ -445,26 +425,13 @@ prepare (CfStore     *self,
          const char  *sql,
          GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-
   if (self->db == NULL)
     {
       closed_error (error);
       return NULL;
     }
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      /* SQLCipher reports a wrong key when it first reads the schema, which may be here. */
-      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
-        g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_WRONG_KEY,
-                             _("The database could not be decrypted with this key."));
-      else
-        set_sqlite_error (error, self->db, _("read the database"));
-      return NULL;
-    }
-
-  return stmt;
+  return cf_database_prepare (self->db, sql, error);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -474,25 +441,13 @@ query_int (CfStore     *self,
            const char  *sql,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
-  int rc;
+  if (self->db == NULL)
+    {
+      closed_error (error);
+      return -1;
+    }
 
-  if (stmt == NULL)
-    return -1;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int (stmt, 0);
-  if (rc == SQLITE_DONE)
-    return 0;
-
-  if (rc == SQLITE_NOTADB)
-    g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_WRONG_KEY,
-                         _("The database could not be decrypted with this key."));
-  else
-    set_sqlite_error (error, self->db, _("read the database"));
-
-  return -1;
+  return cf_database_query_int (self->db, sql, error);
 }
 
 static char *
@@ -526,59 +481,7 @@ meta_set (CfStore     *self,
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("save a setting"));
-
-  return TRUE;
-}
-
-static gboolean
-apply_key (CfStore  *self,
-           GError  **error)
-{
-  gsize key_len = 0;
-  const guint8 *key = g_bytes_get_data (self->key, &key_len);
-  char hex[2 * 32 + 1];
-  char *pragma;
-  int rc;
-
-  if (key_len != 32)
-    {
-      g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_WRONG_KEY,
-                           _("The database key has the wrong length."));
-      return FALSE;
-    }
-
-  sodium_bin2hex (hex, sizeof hex, key, key_len);
-  /* A raw key ("x'…'") skips SQLCipher's own key derivation: ours is already random. */
-  pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
-  rc = sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
-  sodium_memzero (pragma, strlen (pragma));
-  sodium_memzero (hex, sizeof hex);
-  g_free (pragma);
-
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("set the database key"));
-
-  return TRUE;
-}
-
-static gboolean
-check_encrypted (CfStore  *self,
-                 GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA cipher_version;", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  /* Plain SQLite ignores the key pragma; refuse rather than write health data in clear. */
-  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_text (stmt, 0) == NULL)
-    {
-      g_set_error_literal (error, CF_STORE_ERROR, CF_STORE_ERROR_NOT_ENCRYPTED,
-                           _("This build of Carefield cannot encrypt its database, so it will "
-                             "not store any personal data. It must be built with SQLCipher."));
-      return FALSE;
-    }
+    return cf_database_set_error (error, self->db, _("save a setting"));
 
   return TRUE;
 }
@@ -587,47 +490,8 @@ static gboolean
 migrate (CfStore  *self,
          GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  int current;
-
-  current = query_int (self, "PRAGMA user_version;", &local_error);
-  if (current < 0)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (current > CF_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_TOO_NEW,
-                   /* Translators: %1$d and %2$d are schema version numbers */
-                   _("This database was written by a newer version of Carefield (schema %1$d; "
-                     "this version understands up to %2$d). Update Carefield to open it. "
-                     "Nothing has been changed."),
-                   current, CF_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  for (int version = current + 1; version <= self->target_version; version++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version);
-
-      if (!cf_store_exec (self, "BEGIN IMMEDIATE;", error))
-        return FALSE;
-
-      if (!cf_store_exec (self, migrations[version], error) ||
-          !cf_store_exec (self, set_version, error))
-        {
-          cf_store_exec (self, "ROLLBACK;", NULL);
-          g_prefix_error (error, _("Could not upgrade the database to version %d: "), version);
-          return FALSE;
-        }
-
-      if (!cf_store_exec (self, "COMMIT;", error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cf_database_migrate (self->db, migrations, CF_STORE_SCHEMA_VERSION,
+                              self->target_version, error);
 }
 
 static gboolean
@@ -636,37 +500,12 @@ cf_store_initable_init (GInitable     *initable,
                         GError       **error)
 {
   CfStore *self = CF_STORE (initable);
-  int rc;
 
   g_return_val_if_fail (self->path != NULL, FALSE);
   g_return_val_if_fail (self->key != NULL, FALSE);
 
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
-                   _("Could not open the database at %s: %s"),
-                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  sqlite3_busy_timeout (self->db, 5000);
-
-  if (!apply_key (self, error) || !check_encrypted (self, error))
-    return FALSE;
-
-  /* The first read is where a wrong key shows itself. */
-  if (query_int (self, "SELECT count (*) FROM sqlite_master;", error) < 0)
-    return FALSE;
-
-  if (!cf_store_exec (self,
-                      "PRAGMA journal_mode = WAL;"
-                      "PRAGMA synchronous = NORMAL;"
-                      "PRAGMA foreign_keys = ON;"
-                      "PRAGMA secure_delete = ON;",
-                      error))
+  self->db = cf_database_open (self->path, self->key, error);
+  if (self->db == NULL)
     return FALSE;
 
   if (!migrate (self, error))
@@ -957,7 +796,7 @@ insert_audit (CfStore     *self,
   sqlite3_bind_text (stmt, 8, detail, -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("write the audit trail"));
+    return cf_database_set_error (error, self->db, _("write the audit trail"));
 
   return TRUE;
 }
@@ -1093,7 +932,7 @@ write_record (CfStore     *self,
     sqlite3_bind_text (stmt, column++, id, -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("save the record"));
+    return cf_database_set_error (error, self->db, _("save the record"));
 
   if (!is_new && sqlite3_changes (self->db) == 0)
     {
@@ -1141,7 +980,7 @@ write_record (CfStore     *self,
   sqlite3_bind_text (outbox, 6, fields_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (outbox, 7, now, -1, SQLITE_STATIC);
   if (sqlite3_step (outbox) != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("record the change for syncing"));
+    return cf_database_set_error (error, self->db, _("record the change for syncing"));
 
   /* The audit detail names the fields, never their values. */
   return insert_audit (self, now, audit_action, entity, id,
@@ -1331,7 +1170,7 @@ cf_store_load_records (CfStore     *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, _("read the database"));
+      cf_database_set_error (error, self->db, _("read the database"));
       return NULL;
     }
 
@@ -1484,7 +1323,7 @@ cf_store_foreach_carer_summary (CfStore             *self,
     }
 
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, _("read the caseload"));
+    return cf_database_set_error (error, self->db, _("read the caseload"));
 
   return TRUE;
 }
@@ -1500,7 +1339,7 @@ cf_store_close (CfStore  *self,
     return TRUE;
 
   if (sqlite3_close (self->db) != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("close the database"));
+    return cf_database_set_error (error, self->db, _("close the database"));
 
   self->db = NULL;
   return TRUE;

@@ -25,7 +25,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cf-database.h"
 #include "cf-server-sqlite-private.h"
+#include "cf-store.h"
 
 #define KEY_BYTES 32
 #define KEY_GROUP "Carefield Server Key"
@@ -103,27 +105,51 @@ set_sqlite_error (GError     **error,
   return FALSE;
 }
 
+/* The shared opener (cf-database.c) reports in the laptop store's domain; the server's
+ * callers and tests see its own, with words that name the server's files. */
+static gboolean
+server_error (GError **error)
+{
+  GError *local;
+
+  if (error == NULL || *error == NULL || (*error)->domain != CF_STORE_ERROR)
+    return FALSE;
+
+  local = *error;
+  switch (local->code)
+    {
+    case CF_STORE_ERROR_WRONG_KEY:
+      *error = g_error_new_literal (CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
+                                    _("The server database could not be decrypted with its key "
+                                      "file. Is server.key the one made with this database?"));
+      break;
+    case CF_STORE_ERROR_TOO_NEW:
+      *error = g_error_new (CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_TOO_NEW,
+                            /* Translators: %s explains, with the schema versions */
+                            _("The server database is newer than this carefield-server: %s"),
+                            local->message);
+      break;
+    case CF_STORE_ERROR_NOT_ENCRYPTED:
+      *error = g_error_new_literal (CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_ENCRYPTED,
+                                    _("This build of carefield-server cannot encrypt its "
+                                      "database. It must be built with SQLCipher."));
+      break;
+    default:
+      *error = g_error_new_literal (CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                                    local->message);
+      break;
+    }
+  g_error_free (local);
+
+  return FALSE;
+}
+
 gboolean
 cf_server_sqlite_exec (CfServerSqlite  *self,
                        const char      *sql,
                        GError         **error)
 {
-  char *message = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
-        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
-                             _("The server database could not be decrypted with its key "
-                               "file. Is server.key the one made with this database?"));
-      else
-        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
-                     _("The server database refused a change: %s"), message ? message : "");
-      sqlite3_free (message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return cf_database_exec (self->db, sql, error) || server_error (error);
 }
 
 static sqlite3_stmt *
@@ -131,18 +157,10 @@ prepare (CfServerSqlite  *self,
          const char      *sql,
          GError         **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = cf_database_prepare (self->db, sql, error);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      if (sqlite3_errcode (self->db) == SQLITE_NOTADB)
-        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
-                             _("The server database could not be decrypted with its key "
-                               "file. Is server.key the one made with this database?"));
-      else
-        set_sqlite_error (error, self->db, _("read the server database"));
-      return NULL;
-    }
+  if (stmt == NULL)
+    server_error (error);
 
   return stmt;
 }
@@ -156,126 +174,26 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-static gboolean
-apply_key (CfServerSqlite  *self,
-           GError         **error)
-{
-  gsize key_len = 0;
-  const guint8 *key = g_bytes_get_data (self->key, &key_len);
-  char hex[2 * KEY_BYTES + 1];
-  char *pragma;
-  int rc;
-
-  if (key_len != KEY_BYTES)
-    {
-      g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
-                           _("The server database key has the wrong length."));
-      return FALSE;
-    }
-
-  sodium_bin2hex (hex, sizeof hex, key, key_len);
-  /* A raw key ("x'…'") skips SQLCipher's own key derivation: ours is already random. */
-  pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
-  rc = sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
-  sodium_memzero (pragma, strlen (pragma));
-  sodium_memzero (hex, sizeof hex);
-  g_free (pragma);
-
-  if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, _("set the server database key"));
-
-  return TRUE;
-}
-
 static int
 query_int (CfServerSqlite  *self,
            const char      *sql,
            GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
-  int rc;
+  int value = cf_database_query_int (self->db, sql, error);
 
-  if (stmt == NULL)
-    return -1;
+  if (value < 0)
+    server_error (error);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int (stmt, 0);
-  if (rc == SQLITE_DONE)
-    return 0;
-
-  if (rc == SQLITE_NOTADB)
-    g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_KEY,
-                         _("The server database could not be decrypted with its key file. Is "
-                           "server.key the one made with this database?"));
-  else
-    set_sqlite_error (error, self->db, _("read the server database"));
-
-  return -1;
-}
-
-static gboolean
-check_encrypted (CfServerSqlite  *self,
-                 GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA cipher_version;", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  /* Plain SQLite ignores the key pragma; refuse rather than keep password hashes in clear. */
-  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_text (stmt, 0) == NULL)
-    {
-      g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_ENCRYPTED,
-                           _("This build of carefield-server cannot encrypt its database. It "
-                             "must be built with SQLCipher."));
-      return FALSE;
-    }
-
-  return TRUE;
+  return value;
 }
 
 static gboolean
 migrate (CfServerSqlite  *self,
          GError         **error)
 {
-  int current = query_int (self, "PRAGMA user_version;", error);
-
-  if (current < 0)
-    return FALSE;
-
-  if (current > CF_SERVER_SQLITE_SCHEMA_VERSION)
-    {
-      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_TOO_NEW,
-                   /* Translators: %1$d and %2$d are schema version numbers */
-                   _("This server database was written by a newer carefield-server (schema "
-                     "%1$d; this version understands up to %2$d). Update carefield-server. "
-                     "Nothing has been changed."),
-                   current, CF_SERVER_SQLITE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  for (int version = current + 1; version <= CF_SERVER_SQLITE_SCHEMA_VERSION; version++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d;", version);
-
-      if (!cf_server_sqlite_exec (self, "BEGIN IMMEDIATE;", error))
-        return FALSE;
-
-      if (!cf_server_sqlite_exec (self, migrations[version], error) ||
-          !cf_server_sqlite_exec (self, set_version, error))
-        {
-          cf_server_sqlite_exec (self, "ROLLBACK;", NULL);
-          g_prefix_error (error, _("Could not upgrade the server database to version %d: "),
-                          version);
-          return FALSE;
-        }
-
-      if (!cf_server_sqlite_exec (self, "COMMIT;", error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cf_database_migrate (self->db, migrations, CF_SERVER_SQLITE_SCHEMA_VERSION,
+                              CF_SERVER_SQLITE_SCHEMA_VERSION, error) ||
+         server_error (error);
 }
 
 static gboolean
@@ -284,39 +202,15 @@ cf_server_sqlite_initable_init (GInitable     *initable,
                                 GError       **error)
 {
   CfServerSqlite *self = CF_SERVER_SQLITE (initable);
-  int rc;
 
   g_return_val_if_fail (self->path != NULL, FALSE);
   g_return_val_if_fail (self->key != NULL, FALSE);
 
-  /* FULLMUTEX: logins are checked in worker threads (Argon2id must not stall the server). */
-  rc = sqlite3_open_v2 (self->path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
-                   _("Could not open the server database at %s: %s"),
-                   self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  sqlite3_busy_timeout (self->db, 5000);
-
-  if (!apply_key (self, error) || !check_encrypted (self, error))
-    return FALSE;
-
-  /* The first read is where a wrong key shows itself. */
-  if (query_int (self, "SELECT count (*) FROM sqlite_master;", error) < 0)
-    return FALSE;
-
-  if (!cf_server_sqlite_exec (self,
-                              "PRAGMA journal_mode = WAL;"
-                              "PRAGMA synchronous = NORMAL;"
-                              "PRAGMA foreign_keys = ON;"
-                              "PRAGMA secure_delete = ON;",
-                              error))
-    return FALSE;
+  /* Usable from several threads: logins are checked in worker threads (Argon2id must not
+   * stall the server). */
+  self->db = cf_database_open (self->path, self->key, error);
+  if (self->db == NULL)
+    return server_error (error);
 
   return migrate (self, error);
 }
