@@ -12,8 +12,6 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <stdio.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "cf-assessments.h"
 #include "cf-carer-event.h"
@@ -27,6 +25,7 @@
 #include "cf-demo.h"
 #include "cf-profile.h"
 #include "cf-reviews.h"
+#include "cf-terminal.h"
 #include "cf-wire.h"
 
 #define EXIT_USAGE 2
@@ -73,31 +72,6 @@ usage (const char *message)
 }
 
 static char *
-prompt_passphrase (const char *prompt)
-{
-  struct termios old_attrs, new_attrs;
-  char buffer[1024];
-  char *line;
-
-  if (!isatty (STDIN_FILENO))
-    return NULL;
-
-  g_printerr ("%s", prompt);
-  tcgetattr (STDIN_FILENO, &old_attrs);
-  new_attrs = old_attrs;
-  new_attrs.c_lflag &= ~ECHO;
-  tcsetattr (STDIN_FILENO, TCSANOW, &new_attrs);
-  line = fgets (buffer, sizeof buffer, stdin);
-  tcsetattr (STDIN_FILENO, TCSANOW, &old_attrs);
-  g_printerr ("\n");
-
-  if (line == NULL)
-    return NULL;
-
-  return g_strchomp (g_strdup (line));
-}
-
-static char *
 get_passphrase (gboolean   confirm,
                 GError   **error)
 {
@@ -108,7 +82,7 @@ get_passphrase (gboolean   confirm,
   if (from_env != NULL)
     return g_strdup (from_env);
 
-  first = prompt_passphrase (_("Passphrase: "));
+  first = cf_terminal_read_secret (_("Passphrase: "));
   if (first == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -118,7 +92,7 @@ get_passphrase (gboolean   confirm,
 
   if (confirm)
     {
-      second = prompt_passphrase (_("Passphrase again: "));
+      second = cf_terminal_read_secret (_("Passphrase again: "));
       if (g_strcmp0 (first, second) != 0)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,

@@ -17,12 +17,11 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 
 #include "cf-server-cli.h"
 #include "cf-server-http.h"
 #include "cf-server-sqlite.h"
+#include "cf-terminal.h"
 #include "cf-wire.h"
 
 #define EXIT_USAGE 2
@@ -95,34 +94,6 @@ open_store (Cli     *cli,
   return CF_SERVER_STORE (cf_server_sqlite_open_dir (cli->data, error));
 }
 
-static char *
-prompt_password (const char *prompt)
-{
-  struct termios old_attrs, new_attrs;
-  char buffer[1024];
-  char *line;
-  char *copy;
-
-  if (!isatty (STDIN_FILENO))
-    return NULL;
-
-  g_printerr ("%s", prompt);
-  tcgetattr (STDIN_FILENO, &old_attrs);
-  new_attrs = old_attrs;
-  new_attrs.c_lflag &= ~ECHO;
-  tcsetattr (STDIN_FILENO, TCSANOW, &new_attrs);
-  line = fgets (buffer, sizeof buffer, stdin);
-  tcsetattr (STDIN_FILENO, TCSANOW, &old_attrs);
-  g_printerr ("\n");
-
-  if (line == NULL)
-    return NULL;
-
-  copy = g_strchomp (g_strdup (line));
-  sodium_memzero (buffer, sizeof buffer);
-  return copy;
-}
-
 static void
 wipe_string (char *text)
 {
@@ -142,7 +113,7 @@ get_new_password (GError **error)
   if (from_env != NULL)
     return g_strdup (from_env);
 
-  first = prompt_password (_("Password for the new user: "));
+  first = cf_terminal_read_secret (_("Password for the new user: "));
   if (first == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -151,7 +122,7 @@ get_new_password (GError **error)
       return NULL;
     }
 
-  second = prompt_password (_("The same password again: "));
+  second = cf_terminal_read_secret (_("The same password again: "));
   same = g_strcmp0 (first, second) == 0;
   wipe_string (second);
   if (!same)
