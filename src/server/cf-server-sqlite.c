@@ -270,9 +270,64 @@ sqlite_insert_user (CfServerStore  *store,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+
+/* Every row @stmt (prepared and bound) gives, read with @read. */
+static GPtrArray *
+read_rows (CfServerSqlite  *self,
+           sqlite3_stmt    *stmt,
+           RowReader        read,
+           GDestroyNotify   free_func,
+           const char      *doing,
+           GError         **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, doing);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* The one row @stmt gives, or %NULL with @error set from @not_found when there is none. */
+static gpointer
+read_one (CfServerSqlite  *self,
+          sqlite3_stmt    *stmt,
+          RowReader        read,
+          GDestroyNotify   free_func,
+          const char      *doing,
+          GError          *not_found,
+          GError         **error)
+{
+  g_autoptr(GPtrArray) rows = read_rows (self, stmt, read, free_func, doing, error);
+
+  if (rows == NULL || rows->len == 0)
+    {
+      if (rows != NULL)
+        g_propagate_error (error, not_found);
+      else
+        g_error_free (not_found);
+      return NULL;
+    }
+
+  g_error_free (not_found);
+  return g_ptr_array_steal_index (rows, 0);
+}
+
 #define USER_COLUMNS "id, name, role, carer_id, password_hash, created_at, disabled"
 
-static CfServerUser *
+/* A RowReader: returns a CfServerUser. */
+static gpointer
 read_user (sqlite3_stmt *stmt)
 {
   CfServerUser *user = g_new0 (CfServerUser, 1);
@@ -296,7 +351,6 @@ sqlite_lookup_user (CfServerStore  *store,
 {
   CfServerSqlite *self = CF_SERVER_SQLITE (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   if (name != NULL)
     {
@@ -311,27 +365,16 @@ sqlite_lookup_user (CfServerStore  *store,
         sqlite3_bind_int64 (stmt, 1, id);
     }
 
-  if (stmt == NULL)
-    return NULL;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_user (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      if (name != NULL)
-        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
-                     /* Translators: %s is a user name */
-                     _("There is no user called %s."), name);
-      else
-        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
-                             _("That user does not exist."));
-    }
-  else
-    set_sqlite_error (error, self->db, _("read the users"));
-
-  return NULL;
+  return read_one (self, stmt, read_user, (GDestroyNotify) cf_server_user_free,
+                   _("read the users"),
+                   name != NULL
+                     ? g_error_new (CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                                    /* Translators: %s is a user name */
+                                    _("There is no user called %s."), name)
+                     : g_error_new_literal (CF_SERVER_STORE_ERROR,
+                                            CF_SERVER_STORE_ERROR_NOT_FOUND,
+                                            _("That user does not exist.")),
+                   error);
 }
 
 static GPtrArray *
@@ -341,23 +384,9 @@ sqlite_list_users (CfServerStore  *store,
   CfServerSqlite *self = CF_SERVER_SQLITE (store);
   g_autoptr(sqlite3_stmt) stmt =
     prepare (self, "SELECT " USER_COLUMNS " FROM users ORDER BY name", error);
-  g_autoptr(GPtrArray) users =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cf_server_user_free);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (users, read_user (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, _("read the users"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&users);
+  return read_rows (self, stmt, read_user, (GDestroyNotify) cf_server_user_free,
+                    _("read the users"), error);
 }
 
 static gboolean
@@ -414,7 +443,8 @@ sqlite_insert_device (CfServerStore  *store,
 #define DEVICE_COLUMNS \
   "d.id, d.user_id, u.name, d.name, d.token_hash, d.created_at, d.last_seen_at, d.revoked_at"
 
-static CfServerDevice *
+/* A RowReader: returns a CfServerDevice. */
+static gpointer
 read_device (sqlite3_stmt *stmt)
 {
   CfServerDevice *device = g_new0 (CfServerDevice, 1);
@@ -439,7 +469,6 @@ sqlite_lookup_device (CfServerStore  *store,
 {
   CfServerSqlite *self = CF_SERVER_SQLITE (store);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   if (token_hash != NULL)
     {
@@ -456,27 +485,16 @@ sqlite_lookup_device (CfServerStore  *store,
         sqlite3_bind_int64 (stmt, 1, id);
     }
 
-  if (stmt == NULL)
-    return NULL;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return read_device (stmt);
-
-  if (rc == SQLITE_DONE)
-    {
-      if (token_hash != NULL)
-        g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
-                             _("No device has that token."));
-      else
-        g_set_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
-                     /* Translators: %lld is a device's number */
-                     _("There is no device %lld."), (long long) id);
-    }
-  else
-    set_sqlite_error (error, self->db, _("read the devices"));
-
-  return NULL;
+  return read_one (self, stmt, read_device,
+                   (GDestroyNotify) cf_server_device_free, _("read the devices"),
+                   token_hash != NULL
+                     ? g_error_new_literal (CF_SERVER_STORE_ERROR,
+                                            CF_SERVER_STORE_ERROR_NOT_FOUND,
+                                            _("No device has that token."))
+                     : g_error_new (CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                                    /* Translators: %lld is a device's number */
+                                    _("There is no device %lld."), (long long) id),
+                   error);
 }
 
 static GPtrArray *
@@ -487,23 +505,9 @@ sqlite_list_devices (CfServerStore  *store,
   g_autoptr(sqlite3_stmt) stmt =
     prepare (self, "SELECT " DEVICE_COLUMNS " FROM devices d JOIN users u ON u.id = d.user_id "
              "ORDER BY d.id", error);
-  g_autoptr(GPtrArray) devices =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) cf_server_device_free);
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (devices, read_device (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, _("read the devices"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&devices);
+  return read_rows (self, stmt, read_device,
+                    (GDestroyNotify) cf_server_device_free, _("read the devices"), error);
 }
 
 static gboolean

@@ -561,7 +561,9 @@ class Scenario:
         self.search = search.obj
         return ['keyboard: ' + self.kb.backend]
 
-    def step_open_carer(self):
+    def search_and_open(self):
+        """Ctrl+F, the carer's reference, Enter (to the one row left), Enter: opens the
+        carer's page. Returns the row that had the focus. Shared with test-a11y-support.py."""
         self.press('f', mods=['ctrl'])
         if not a.wait_for(lambda: self.focus == self.search, timeout=5):
             raise StepFailed('Ctrl+F did not put the focus in "Search caseload" (it is on %s)'
@@ -588,8 +590,12 @@ class Scenario:
                 ref not in a.accessible_name(item):
             raise StepFailed('Enter in the search did not move the focus to a row naming %s '
                              '(it is on %s)' % (ref, self.describe(self.focus)))
-        diags = ['row: ' + a.accessible_name(item)]
         self.kb.key('Return')
+        return item
+
+    def step_open_carer(self):
+        item = self.search_and_open()
+        diags = ['row: ' + a.accessible_name(item)]
         start = self.find(self.win, lambda n: n.role == pyatspi.ROLE_PUSH_BUTTON and
                           a.name_matches(n.obj, 'Start Assessment…') and a.is_showing(n),
                           '"Start Assessment…" button on a carer\'s page')

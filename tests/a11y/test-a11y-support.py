@@ -450,31 +450,7 @@ class Scenario(assessment.Scenario):
     # step_unlock: the assessment test's
 
     def step_open_carer(self):
-        self.press('f', mods=['ctrl'])
-        if not a.wait_for(lambda: self.focus == self.search, timeout=5):
-            raise StepFailed('Ctrl+F did not put the focus in "Search caseload" (it is on %s)'
-                             % self.describe(self.focus))
-        ref = self.carer['reference']
-        self.kb.key('a', mods=['ctrl'])
-        self.kb.type(ref)
-        if not a.wait_for(lambda: a.text_of(self.search) == ref, timeout=5):
-            raise StepFailed('typed %r, the search holds %r' % (ref, a.text_of(self.search)))
-        carers = self.find(self.win, lambda n: n.role in a.LIST_ROLES and n.name == 'Carers',
-                           'list named "Carers"')
-
-        def rows():
-            return [c for c in carers.obj if a.role_of(c) == pyatspi.ROLE_LIST_ITEM
-                    and pyatspi.STATE_VISIBLE in a.states_of(c)]
-        if not a.wait_for(lambda: (lambda r: len(r) == 1 and ref in a.accessible_name(r[0]))(
-                rows()), timeout=10, interval=0.2):
-            raise StepFailed('the caseload does not come down to the one carer %s (rows: %r)'
-                             % (ref, [a.accessible_name(r) for r in rows()]))
-        item = self.press('Return', wait=2.0)
-        if item is None or a.role_of(item) != pyatspi.ROLE_LIST_ITEM or \
-                ref not in a.accessible_name(item):
-            raise StepFailed('Enter in the search did not move the focus to a row naming %s '
-                             '(it is on %s)' % (ref, self.describe(self.focus)))
-        self.kb.key('Return')
+        item = self.search_and_open()
         row = self.find(self.win, lambda n: n.role == pyatspi.ROLE_LIST_ITEM and
                         plain(a.accessible_name(n.obj)) == 'Support Plan' and a.is_showing(n),
                         'row "Support Plan" on the carer\'s page')
