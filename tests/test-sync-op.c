@@ -776,8 +776,36 @@ test_depth (void)
   /* Brackets in strings, escaped quotes included, are text, not nesting. */
   g_assert_true (check ("[\"[[[\\\"[[\"]", 1, 0));
   g_assert_false (check ("[\"\\\\\",[]]", 1, CF_SYNC_ERROR_TOO_LARGE));
-  /* A trailing backslash cannot step past the end. */
-  g_assert_true (check ("\"\\", 0, 0));
+  /* A trailing backslash cannot step past the end: it is refused. */
+  g_assert_false (check ("\"\\", 0, CF_SYNC_ERROR_MALFORMED));
+}
+
+/* RFC 8259's strings only. json-glib 1.6 reads the octal escape \234 as a byte that is not
+ * UTF-8 and then writes it back unreadable (found by the fuzzer), and takes raw control
+ * characters and lone surrogates. */
+static void
+test_strings (void)
+{
+  static const char * const good[] = {
+    "[\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"]",
+    "[\"\\u00e9\"]",
+    "[\"\\ud83d\\ude00 smile\"]",
+  };
+  static const char * const bad[] = {
+    "[\"\\234\"]",
+    "[\"\\x41\"]",
+    "[\"\\u12\"]",
+    "[\"a\x01b\"]",
+    "[\"tab\there\"]",
+    "[\"\\ud83d alone\"]",
+    "[\"\\ude00\"]",
+    "[\"\\ud83d\\u0041\"]",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (check (good[i], 4, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (check (bad[i], 4, CF_SYNC_ERROR_MALFORMED));
 }
 
 /* json-glib reads 010 as 8, 0x10 as 16 and 99999999999999999999 as -1: only JSON's own
@@ -889,6 +917,7 @@ main (int   argc,
   g_test_add_func ("/sync-push/limit", test_push_limit);
   g_test_add_func ("/sync-push/hostile", test_push_parse_hostile);
   g_test_add_func ("/sync-push/depth", test_depth);
+  g_test_add_func ("/sync-push/strings", test_strings);
   g_test_add_func ("/sync-push/numbers", test_numbers);
   g_test_add_func ("/sync-push/round-trip", test_push_round_trip);
 

@@ -827,6 +827,49 @@ number_is_valid (const char *token,
   return TRUE;
 }
 
+static int
+hex4 (const char *p)
+{
+  int value = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[k]);
+    }
+
+  return value;
+}
+
+/* RFC 8259, section 7: the only escapes are \" \\ \/ \b \f \n \r \t and \uXXXX, a
+ * surrogate only as half of a pair. json-glib 1.6 reads others (GScanner's octal \234, for
+ * one) into bytes that are not UTF-8, which it would then write back unreadable. @p is at the
+ * backslash; @left counts the bytes from there. Returns the escape's length, 0 if invalid. */
+static gsize
+escape_length (const char *p,
+               gsize       left)
+{
+  int unit, low;
+
+  if (left < 2)
+    return 0;
+  if (p[1] != '\0' && strchr ("\"\\/bfnrt", p[1]) != NULL)
+    return 2;
+  if (p[1] != 'u' || left < 6 || (unit = hex4 (p + 2)) < 0)
+    return 0;
+  if (unit >= 0xDC00 && unit <= 0xDFFF)
+    return 0;
+  if (unit < 0xD800 || unit > 0xDBFF)
+    return 6;
+
+  if (left >= 12 && p[6] == '\\' && p[7] == 'u' && (low = hex4 (p + 8)) >= 0xDC00 &&
+      low <= 0xDFFF)
+    return 12;
+
+  return 0;
+}
+
 /**
  * cf_sync_json_check:
  * @data: JSON text
@@ -863,6 +906,8 @@ cf_sync_json_check (const char  *data,
         {
           if (c == '\\')
             {
+              gsize escape;
+
               if (length - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
                 {
                   g_set_error_literal (error, CF_SYNC_ERROR, CF_SYNC_ERROR_MALFORMED,
@@ -870,10 +915,26 @@ cf_sync_json_check (const char  *data,
                                          "string."));
                   return FALSE;
                 }
-              i++;
+              escape = escape_length (data + i, length - i);
+
+              if (escape == 0)
+                {
+                  g_set_error_literal (error, CF_SYNC_ERROR, CF_SYNC_ERROR_MALFORMED,
+                                       _("The JSON has a string with an escape JSON does not "
+                                         "allow, or half of a surrogate pair."));
+                  return FALSE;
+                }
+              i += escape - 1;
             }
           else if (c == '"')
             in_string = FALSE;
+          else if ((guchar) c < 0x20)
+            {
+              /* RFC 8259: control characters in a string must be escaped. */
+              g_set_error_literal (error, CF_SYNC_ERROR, CF_SYNC_ERROR_MALFORMED,
+                                   _("The JSON has a control character inside a string."));
+              return FALSE;
+            }
         }
       else if (c == '"')
         in_string = TRUE;
