@@ -73,6 +73,26 @@ test_entities (void)
       g_assert_true (cf_entities_lookup (expected[i]) == &all[i]);
       g_assert_cmpuint (all[i].n_fields, >, 0);
       g_assert_nonnull (cf_entity_info_find_field (&all[i], all[i].fields[0].name));
+
+      /* Every record but a carer belongs to an earlier entity through one of its own text
+       * fields, so walking parents always ends at a carer. */
+      if (i == 0)
+        {
+          g_assert_null (all[i].parent_field);
+          g_assert_null (all[i].parent_entity);
+        }
+      else
+        {
+          const CfField *link = cf_entity_info_find_field (&all[i], all[i].parent_field);
+          const CfEntityInfo *parent = cf_entities_lookup (all[i].parent_entity);
+
+          g_assert_nonnull (link);
+          g_assert_cmpint (link->type, ==, CF_FIELD_TEXT);
+          g_assert_nonnull (parent);
+          g_assert_cmpint (parent - all, <, i);
+          if (all[i].carer_account_sees)
+            g_assert_true (parent->carer_account_sees);
+        }
     }
 
   g_assert_true (cf_record_type_for_entity ("support_plan") == CF_TYPE_PLAN);

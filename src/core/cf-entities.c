@@ -43,23 +43,29 @@ ensure_entities (void)
 
   if (g_once_init_enter (&initialised))
     {
-      GType types[] = {
-        CF_TYPE_CARER,
-        CF_TYPE_CARED_FOR,
-        CF_TYPE_CARER_EVENT,
-        CF_TYPE_ASSESSMENT,
-        CF_TYPE_ASSESSMENT_ANSWER,
-        CF_TYPE_PLAN,
-        CF_TYPE_PLAN_NEED,
-        CF_TYPE_PLAN_ACTION,
-        CF_TYPE_CARER_BREAK,
-        CF_TYPE_EMERGENCY_PLAN,
-        CF_TYPE_EMERGENCY_CONTACT,
-        CF_TYPE_DIRECT_PAYMENT,
-        CF_TYPE_BALANCE_RETURN,
-        CF_TYPE_PERSONAL_ASSISTANT,
-        CF_TYPE_REVIEW,
-        CF_TYPE_TEXT_REMINDER,
+      /* Parents before their children. */
+      static const struct {
+        GType (*get_type) (void);
+        const char *parent_field;
+        const char *parent_entity;
+        gboolean carer_account_sees;
+      } types[] = {
+        { cf_carer_get_type, NULL, NULL, TRUE },
+        { cf_cared_for_get_type, "carer_id", "carer", FALSE },
+        { cf_carer_event_get_type, "carer_id", "carer", FALSE },
+        { cf_assessment_get_type, "carer_id", "carer", FALSE },
+        { cf_assessment_answer_get_type, "assessment_id", "assessment", FALSE },
+        { cf_plan_get_type, "carer_id", "carer", TRUE },
+        { cf_plan_need_get_type, "plan_id", "support_plan", TRUE },
+        { cf_plan_action_get_type, "plan_id", "support_plan", TRUE },
+        { cf_carer_break_get_type, "carer_id", "carer", FALSE },
+        { cf_emergency_plan_get_type, "carer_id", "carer", TRUE },
+        { cf_emergency_contact_get_type, "emergency_plan_id", "emergency_plan", TRUE },
+        { cf_direct_payment_get_type, "carer_id", "carer", FALSE },
+        { cf_balance_return_get_type, "direct_payment_id", "direct_payment", FALSE },
+        { cf_personal_assistant_get_type, "direct_payment_id", "direct_payment", FALSE },
+        { cf_review_get_type, "carer_id", "carer", TRUE },
+        { cf_text_reminder_get_type, "carer_id", "carer", FALSE },
       };
 
       n_entities = G_N_ELEMENTS (types);
@@ -68,13 +74,17 @@ ensure_entities (void)
         {
           /* The class reference is kept for the life of the process: the field tables it
            * points to are static, and the types are never unloaded. */
-          CfRecordClass *klass = g_type_class_ref (types[i]);
+          GType type = types[i].get_type ();
+          CfRecordClass *klass = g_type_class_ref (type);
 
           g_assert (klass->entity != NULL);
           entities[i].entity = klass->entity;
-          entities[i].type = types[i];
+          entities[i].type = type;
           entities[i].fields = klass->fields;
           entities[i].n_fields = klass->n_fields;
+          entities[i].parent_field = types[i].parent_field;
+          entities[i].parent_entity = types[i].parent_entity;
+          entities[i].carer_account_sees = types[i].carer_account_sees;
         }
 
       g_once_init_leave (&initialised, 1);

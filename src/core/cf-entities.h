@@ -18,6 +18,14 @@ typedef struct
   GType          type;
   const CfField *fields;
   guint          n_fields;
+  /* The record this one belongs to: the field holding its id and its entity. Following
+   * parents always ends at a carer, which has none; the server's scope (DESIGN.md, "Scope")
+   * and the client's removal of a carer who left it both walk this. */
+  const char    *parent_field;
+  const char    *parent_entity;
+  /* Whether a carer's own account receives it: that carer's plan, and what they need to read
+   * it (src/sync/README.md, "Scope"). */
+  gboolean       carer_account_sees;
 } CfEntityInfo;
 
 const CfEntityInfo *cf_entities_get_all       (guint              *n_out);
