@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "cf-server-http.h"
+#include "cf-server-sync.h"
 #include "cf-wire.h"
 
 #define REQUEST_KEY "cf-server-request"
@@ -230,30 +231,18 @@ gunzip_bounded (GBytes    *compressed,
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
-/**
- * cf_server_http_read_json:
- * @root_out: (out) (optional): the parsed document, which owns the object
- *
- * Reads a request's JSON object, inflating gzip. Responds itself, and returns %NULL, when the
- * body is too large (413), encoded in a way the server does not read (415), or not a JSON
- * object (400, with the parser's message).
- *
- * Returns: (transfer none) (nullable): the object, owned by *@root_out
- */
-JsonObject *
-cf_server_http_read_json (SoupServerMessage  *msg,
-                          JsonNode          **root_out)
+/* The request body, inflated if it came as gzip. Responds itself, and returns %NULL, when
+ * the body is too large (413), is not the gzip it says (400) or is encoded in a way the
+ * server does not read (415). */
+static GBytes *
+read_body (SoupServerMessage *msg)
 {
   Request *request = get_request (msg);
   const char *encoding =
     soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                   "Content-Encoding");
   g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
-  gconstpointer data;
-  gsize length;
 
   g_return_val_if_fail (request != NULL, NULL);
 
@@ -295,6 +284,33 @@ cf_server_http_read_json (SoupServerMessage  *msg,
                                       "nothing else."), "encoding");
       return NULL;
     }
+
+  return g_steal_pointer (&body);
+}
+
+/**
+ * cf_server_http_read_json:
+ * @root_out: (out) (optional): the parsed document, which owns the object
+ *
+ * Reads a request's JSON object, inflating gzip. Responds itself, and returns %NULL, when the
+ * body is too large (413), encoded in a way the server does not read (415), or not a JSON
+ * object (400, with the parser's message).
+ *
+ * Returns: (transfer none) (nullable): the object, owned by *@root_out
+ */
+JsonObject *
+cf_server_http_read_json (SoupServerMessage  *msg,
+                          JsonNode          **root_out)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  gconstpointer data;
+  gsize length;
+
+  if ((body = read_body (msg)) == NULL)
+    return NULL;
 
   data = g_bytes_get_data (body, &length);
   if (length == 0)
@@ -405,7 +421,8 @@ cf_server_http_authenticate (CfServerHttp       *self,
 
 static void
 handle_health (CfServerHttp      *self,
-               SoupServerMessage *msg)
+               SoupServerMessage *msg,
+               GHashTable        *query)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -548,7 +565,8 @@ login_done (GObject      *source,
 
 static void
 handle_session_create (CfServerHttp      *self,
-                       SoupServerMessage *msg)
+                       SoupServerMessage *msg,
+                       GHashTable        *query)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GTask) task = NULL;
@@ -592,7 +610,8 @@ handle_session_create (CfServerHttp      *self,
 
 static void
 handle_session_delete (CfServerHttp      *self,
-                       SoupServerMessage *msg)
+                       SoupServerMessage *msg,
+                       GHashTable        *query)
 {
   g_autoptr(CfServerDevice) device = NULL;
   g_autoptr(GError) error = NULL;
@@ -611,7 +630,94 @@ handle_session_delete (CfServerHttp      *self,
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
-typedef void (*Handler) (CfServerHttp *self, SoupServerMessage *msg);
+static void
+handle_push (CfServerHttp      *self,
+             SoupServerMessage *msg,
+             GHashTable        *query)
+{
+  g_autoptr(CfServerDevice) device = NULL;
+  g_autoptr(CfServerUser) user = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(CfSyncPush) push = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+  gconstpointer data;
+  gsize length;
+
+  if ((device = cf_server_http_authenticate (self, msg, &user)) == NULL ||
+      (body = read_body (msg)) == NULL)
+    return;
+
+  /* cf_sync_push_parse() checks the raw text before json-glib sees it (src/sync/README.md,
+   * "JSON the server accepts"). An operation it cannot read is a rejected result, not an
+   * error; only an envelope it cannot read is. */
+  data = g_bytes_get_data (body, &length);
+  push = cf_sync_push_parse (length > 0 ? data : "", length, &error);
+  if (push == NULL)
+    {
+      if (g_error_matches (error, CF_SYNC_ERROR, CF_SYNC_ERROR_TOO_LARGE))
+        cf_server_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, error->message,
+                                      "too-large");
+      else if (g_error_matches (error, CF_SYNC_ERROR, CF_SYNC_ERROR_UNSUPPORTED_FORMAT))
+        cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message,
+                                      "unsupported-format");
+      else
+        cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message,
+                                      "malformed");
+      return;
+    }
+
+  response = cf_server_sync_push (self->store, user, device, push, &error);
+  if (response == NULL)
+    {
+      /* The store's message goes to the server's log, never to the client: it is about the
+       * server's insides. */
+      g_warning ("Could not apply a push: %s", error->message);
+      cf_server_http_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                                    _("The server could not save these changes, and kept "
+                                      "none of them. Try again later."), NULL);
+      return;
+    }
+
+  cf_server_http_respond_json (msg, SOUP_STATUS_OK, response);
+}
+
+static void
+handle_changes (CfServerHttp      *self,
+                SoupServerMessage *msg,
+                GHashTable        *query)
+{
+  g_autoptr(CfServerDevice) device = NULL;
+  g_autoptr(CfServerUser) user = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *since = query != NULL ? g_hash_table_lookup (query, "since") : NULL;
+  const char *limit = query != NULL ? g_hash_table_lookup (query, "limit") : NULL;
+
+  if ((device = cf_server_http_authenticate (self, msg, &user)) == NULL)
+    return;
+
+  response = cf_server_sync_changes (self->store, user, since, limit, &error);
+  if (response == NULL)
+    {
+      if (g_error_matches (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_INVALID))
+        {
+          cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message,
+                                        "malformed");
+          return;
+        }
+
+      g_warning ("Could not read changes: %s", error->message);
+      cf_server_http_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                                    _("The server could not read the changes. Try again "
+                                      "later."), NULL);
+      return;
+    }
+
+  cf_server_http_respond_json (msg, SOUP_STATUS_OK, response);
+}
+
+typedef void (*Handler) (CfServerHttp *self, SoupServerMessage *msg, GHashTable *query);
 
 static const struct
 {
@@ -622,6 +728,8 @@ static const struct
   { "/api/v1/health", "GET", handle_health },
   { "/api/v1/session", "POST", handle_session_create },
   { "/api/v1/session", "DELETE", handle_session_delete },
+  { "/api/v1/push", "POST", handle_push },
+  { "/api/v1/changes", "GET", handle_changes },
 };
 
 static void
@@ -646,7 +754,7 @@ server_callback (SoupServer        *server,
 
       if (g_strcmp0 (method, routes[i].method) == 0)
         {
-          routes[i].handler (self, msg);
+          routes[i].handler (self, msg, query);
           return;
         }
 

@@ -34,11 +34,14 @@
 
 struct _CfServerSqlite
 {
-  GObject  parent_instance;
+  GObject     parent_instance;
 
-  char    *path;
-  GBytes  *key;
-  sqlite3 *db;
+  char       *path;
+  GBytes     *key;
+  sqlite3    *db;
+
+  /* SQL text → sqlite3_stmt, prepared once (see cached ()). */
+  GHashTable *statements;
 };
 
 static void cf_server_sqlite_initable_iface_init (GInitableIface *iface);
@@ -60,8 +63,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Migration N takes the schema from version N-1 to N. Never edit one that has shipped: add
- * the next. Records, their per-field versions, applied op_ids, conflicts and caseload
- * assignments come with push and pull, as migrations 2 onwards. */
+ * the next. */
 static const char *migrations[] = {
   NULL,
 
@@ -88,6 +90,55 @@ static const char *migrations[] = {
   "  last_seen_at TEXT NOT NULL DEFAULT '',"
   "  revoked_at TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX devices_by_user ON devices (user_id);",
+
+  /* 2: push and pull (src/sync/README.md). Each record with its merge state and its place in
+   * the server's sequence, which the pull cursor counts; last_seq is the sequence's newest
+   * number. `worker` is the record's carer's worker, kept on every record of that carer (a
+   * reassignment re-touches them all anyway), so that a worker's pull is one range of
+   * records_by_worker, in sequence order, however large the caseload or the server. */
+  "INSERT INTO meta (key, value) VALUES ('last_seq', '0');"
+  "CREATE TABLE records ("
+  "  entity TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  carer_id TEXT NOT NULL,"
+  "  worker TEXT NOT NULL DEFAULT '',"
+  "  seq INTEGER NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at TEXT NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  state TEXT NOT NULL,"
+  "  PRIMARY KEY (entity, id));"
+  "CREATE UNIQUE INDEX records_by_seq ON records (seq);"
+  "CREATE INDEX records_by_carer ON records (carer_id, seq);"
+  "CREATE INDEX records_by_worker ON records (worker, seq);"
+  /* The first result of every operation that was not rejected: a repeat gets it again. */
+  "CREATE TABLE applied_ops ("
+  "  op_id TEXT PRIMARY KEY NOT NULL,"
+  "  device_id INTEGER NOT NULL REFERENCES devices (id),"
+  "  result TEXT NOT NULL,"
+  "  at TEXT NOT NULL);"
+  /* Values are JSON text; base and server are NULL when not known or not there. */
+  "CREATE TABLE conflicts ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  entity TEXT NOT NULL,"
+  "  record_id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  base TEXT,"
+  "  server TEXT,"
+  "  client TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  device_id INTEGER NOT NULL REFERENCES devices (id),"
+  "  user_name TEXT NOT NULL,"
+  "  at TEXT NOT NULL,"
+  "  resolved_at TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX conflicts_by_field ON conflicts (entity, record_id, field, resolved_at);"
+  /* A carer left user_name's caseload at seq (a number of the same sequence). */
+  "CREATE TABLE scope_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  carer_id TEXT NOT NULL,"
+  "  user_name TEXT NOT NULL);"
+  "CREATE INDEX scope_log_by_user ON scope_log (user_name, seq);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_SERVER_SQLITE_SCHEMA_VERSION + 1);
@@ -172,6 +223,47 @@ column_text (sqlite3_stmt *stmt,
   const char *text = (const char *) sqlite3_column_text (stmt, column);
 
   return text != NULL ? text : "";
+}
+
+/* The sync vfuncs run a handful of statements thousands of times in one push, so they keep
+ * them prepared. Only the main thread uses these: a prepared statement must never be stepped
+ * from two threads, and only the login check (which does not use them) runs in a thread. */
+typedef sqlite3_stmt CachedStatement;
+
+static void
+release_statement (CachedStatement *stmt)
+{
+  /* Ends any read it was part of, and drops bindings to the caller's strings. */
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStatement, release_statement)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static CachedStatement *
+cached (CfServerSqlite  *self,
+        const char      *sql,
+        GError         **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      release_statement (stmt);
+      return stmt;
+    }
+
+  if ((stmt = prepare (self, sql, error)) == NULL)
+    return NULL;
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
 }
 
 static int
@@ -552,6 +644,487 @@ sqlite_touch_device (CfServerStore  *store,
                              device_id, at, error);
 }
 
+/* Sync */
+
+static gboolean
+sqlite_begin (CfServerStore  *store,
+              GError        **error)
+{
+  /* IMMEDIATE: take the write lock now, so a batch never fails half-way for want of it. */
+  return cf_server_sqlite_exec (CF_SERVER_SQLITE (store), "BEGIN IMMEDIATE;", error);
+}
+
+static gboolean
+sqlite_commit (CfServerStore  *store,
+               GError        **error)
+{
+  return cf_server_sqlite_exec (CF_SERVER_SQLITE (store), "COMMIT;", error);
+}
+
+static void
+sqlite_rollback (CfServerStore *store)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+
+  /* SQLite rolls back by itself after some errors (a full disk); then there is nothing to
+   * end. */
+  if (!sqlite3_get_autocommit (self->db))
+    cf_server_sqlite_exec (self, "ROLLBACK;", NULL);
+}
+
+static gint64
+sqlite_get_last_seq (CfServerStore  *store,
+                     GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'last_seq'", error);
+
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, _("read the sequence number"));
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gint64
+sqlite_next_seq (CfServerStore  *store,
+                 GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "UPDATE meta SET value = CAST (value AS INTEGER) + 1 WHERE key = 'last_seq'",
+            error);
+
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, _("advance the sequence number"));
+      return -1;
+    }
+
+  return sqlite_get_last_seq (store, error);
+}
+
+#define RECORD_COLUMNS \
+  "entity, id, carer_id, worker, seq, version, deleted, updated_at, updated_by, state"
+
+/* A RowReader: returns a CfServerRecord. */
+static gpointer
+read_record (sqlite3_stmt *stmt)
+{
+  CfServerRecord *record = g_new0 (CfServerRecord, 1);
+
+  record->entity = g_strdup (column_text (stmt, 0));
+  record->id = g_strdup (column_text (stmt, 1));
+  record->carer_id = g_strdup (column_text (stmt, 2));
+  record->worker = g_strdup (column_text (stmt, 3));
+  record->seq = sqlite3_column_int64 (stmt, 4);
+  record->version = sqlite3_column_int64 (stmt, 5);
+  record->deleted = sqlite3_column_int (stmt, 6) != 0;
+  record->updated_at = g_strdup (column_text (stmt, 7));
+  record->updated_by = g_strdup (column_text (stmt, 8));
+  record->state = g_strdup (column_text (stmt, 9));
+
+  return record;
+}
+
+static CfServerRecord *
+sqlite_lookup_record (CfServerStore  *store,
+                      const char     *entity,
+                      const char     *id,
+                      GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "SELECT " RECORD_COLUMNS " FROM records WHERE entity = ? AND id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+
+  /* Not read_one (): most lookups of a push are of records not there yet, and need no
+   * message made for them. */
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_record (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                         _("The server does not have that record."));
+  else
+    set_sqlite_error (error, self->db, _("read the records"));
+
+  return NULL;
+}
+
+static void
+bind_record (sqlite3_stmt         *stmt,
+             const CfServerRecord *record)
+{
+  sqlite3_bind_text (stmt, 1, record->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, record->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, record->carer_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, record->worker, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, record->seq);
+  sqlite3_bind_int64 (stmt, 6, record->version);
+  sqlite3_bind_int (stmt, 7, record->deleted ? 1 : 0);
+  sqlite3_bind_text (stmt, 8, record->updated_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, record->updated_by, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, record->state, -1, SQLITE_STATIC);
+}
+
+static gboolean
+sqlite_write_record (CfServerStore         *store,
+                     const CfServerRecord  *record,
+                     GError               **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  /* Not INSERT OR REPLACE: that would silently delete another record holding the same seq,
+   * where this way a mistake in the sequence fails loudly. */
+  g_autoptr(CachedStatement) update =
+    cached (self, "UPDATE records SET carer_id = ?3, worker = ?4, seq = ?5, version = ?6, "
+            "deleted = ?7, updated_at = ?8, updated_by = ?9, state = ?10 "
+            "WHERE entity = ?1 AND id = ?2", error);
+  g_autoptr(CachedStatement) insert = NULL;
+
+  if (update == NULL)
+    return FALSE;
+
+  bind_record (update, record);
+  if (sqlite3_step (update) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("save a record"));
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+
+  insert = cached (self, "INSERT INTO records (" RECORD_COLUMNS ") "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+  if (insert == NULL)
+    return FALSE;
+
+  bind_record (insert, record);
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("save a record"));
+
+  return TRUE;
+}
+
+static GPtrArray *
+sqlite_list_carer_records (CfServerStore  *store,
+                           const char     *carer_id,
+                           GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "SELECT " RECORD_COLUMNS " FROM records WHERE carer_id = ? ORDER BY seq",
+            error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, carer_id, -1, SQLITE_STATIC);
+
+  return read_rows (self, stmt, read_record, (GDestroyNotify) cf_server_record_free,
+                    _("read the records"), error);
+}
+
+static GPtrArray *
+sqlite_list_changes (CfServerStore       *store,
+                     CfServerScope        scope,
+                     const char          *who,
+                     const char * const  *entities,
+                     gint64               after,
+                     guint                limit,
+                     GError             **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(GString) sql = g_string_new ("SELECT " RECORD_COLUMNS " FROM records WHERE ");
+  g_autoptr(CachedStatement) stmt = NULL;
+  guint n_entities = 0;
+
+  /* Each shape is one range of one index, already in seq order: no sort, and no more rows
+   * read than the page holds (records_by_seq, records_by_worker, records_by_carer). */
+  switch (scope)
+    {
+    case CF_SERVER_SCOPE_ALL:
+      break;
+    case CF_SERVER_SCOPE_WORKER:
+      g_string_append (sql, "worker = ?3 AND ");
+      break;
+    case CF_SERVER_SCOPE_CARER:
+      g_string_append (sql, "carer_id = ?3 AND entity IN (");
+      n_entities = entities != NULL ? g_strv_length ((char **) entities) : 0;
+      for (guint i = 0; i < n_entities; i++)
+        g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 4);
+      if (n_entities == 0)
+        g_string_append (sql, "NULL");
+      g_string_append (sql, ") AND ");
+      break;
+    default:
+      g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED,
+                           _("The server asked for records in a way it does not know."));
+      return NULL;
+    }
+  g_string_append (sql, "seq > ?1 ORDER BY seq LIMIT ?2");
+
+  if ((stmt = cached (self, sql->str, error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, after);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  if (scope != CF_SERVER_SCOPE_ALL)
+    sqlite3_bind_text (stmt, 3, who, -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_entities; i++)
+    sqlite3_bind_text (stmt, i + 4, entities[i], -1, SQLITE_STATIC);
+
+  return read_rows (self, stmt, read_record, (GDestroyNotify) cf_server_record_free,
+                    _("read the records"), error);
+}
+
+static char *
+sqlite_lookup_applied_op (CfServerStore  *store,
+                          const char     *op_id,
+                          GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "SELECT result FROM applied_ops WHERE op_id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, op_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (column_text (stmt, 0));
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,
+                         _("That operation has not been applied."));
+  else
+    set_sqlite_error (error, self->db, _("read the applied operations"));
+
+  return NULL;
+}
+
+static gboolean
+sqlite_insert_applied_op (CfServerStore  *store,
+                          const char     *op_id,
+                          gint64          device_id,
+                          const char     *result,
+                          const char     *at,
+                          GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "INSERT INTO applied_ops (op_id, device_id, result, at) VALUES (?, ?, ?, ?)",
+            error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, op_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, device_id);
+  sqlite3_bind_text (stmt, 3, result, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("save an operation’s result"));
+
+  return TRUE;
+}
+
+static void
+bind_nullable_text (sqlite3_stmt *stmt,
+                    int           column,
+                    const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gint64
+sqlite_insert_conflict (CfServerStore           *store,
+                        const CfServerConflict  *conflict,
+                        GError                 **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "INSERT INTO conflicts (entity, record_id, field, base, server, client, "
+            "version, device_id, user_name, at, resolved_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, conflict->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, conflict->record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, conflict->field, -1, SQLITE_STATIC);
+  bind_nullable_text (stmt, 4, conflict->base);
+  bind_nullable_text (stmt, 5, conflict->server);
+  sqlite3_bind_text (stmt, 6, conflict->client, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, conflict->version);
+  sqlite3_bind_int64 (stmt, 8, conflict->device_id);
+  sqlite3_bind_text (stmt, 9, conflict->user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, conflict->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, conflict->resolved_at != NULL ? conflict->resolved_at : "", -1,
+                     SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, _("save a conflict"));
+      return -1;
+    }
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+sqlite_resolve_conflicts (CfServerStore  *store,
+                          const char     *entity,
+                          const char     *record_id,
+                          const char     *field,
+                          gint64          up_to,
+                          const char     *at,
+                          GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "UPDATE conflicts SET resolved_at = ?5 WHERE entity = ?1 AND record_id = ?2 "
+            "AND field = ?3 AND resolved_at = '' AND version <= ?4", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, field, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, up_to);
+  sqlite3_bind_text (stmt, 5, at, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("resolve a conflict"));
+
+  return TRUE;
+}
+
+static char *
+dup_nullable_text (sqlite3_stmt *stmt,
+                   int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  return g_strdup (column_text (stmt, column));
+}
+
+/* A RowReader: returns a CfServerConflict. */
+static gpointer
+read_conflict (sqlite3_stmt *stmt)
+{
+  CfServerConflict *conflict = g_new0 (CfServerConflict, 1);
+
+  conflict->id = sqlite3_column_int64 (stmt, 0);
+  conflict->entity = g_strdup (column_text (stmt, 1));
+  conflict->record_id = g_strdup (column_text (stmt, 2));
+  conflict->field = g_strdup (column_text (stmt, 3));
+  conflict->base = dup_nullable_text (stmt, 4);
+  conflict->server = dup_nullable_text (stmt, 5);
+  conflict->client = g_strdup (column_text (stmt, 6));
+  conflict->version = sqlite3_column_int64 (stmt, 7);
+  conflict->device_id = sqlite3_column_int64 (stmt, 8);
+  conflict->user_name = g_strdup (column_text (stmt, 9));
+  conflict->at = g_strdup (column_text (stmt, 10));
+  conflict->resolved_at = g_strdup (column_text (stmt, 11));
+
+  return conflict;
+}
+
+static GPtrArray *
+sqlite_list_conflicts (CfServerStore  *store,
+                       const char     *entity,
+                       const char     *record_id,
+                       GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "SELECT id, entity, record_id, field, base, server, client, version, "
+            "device_id, user_name, at, resolved_at FROM conflicts "
+            "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR record_id = ?2) ORDER BY id",
+            error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  bind_nullable_text (stmt, 1, entity);
+  bind_nullable_text (stmt, 2, record_id);
+
+  return read_rows (self, stmt, read_conflict, (GDestroyNotify) cf_server_conflict_free,
+                    _("read the conflicts"), error);
+}
+
+static gboolean
+sqlite_insert_scope_log (CfServerStore  *store,
+                         gint64          seq,
+                         const char     *carer_id,
+                         const char     *user_name,
+                         GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "INSERT INTO scope_log (seq, carer_id, user_name) VALUES (?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_text (stmt, 2, carer_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, user_name, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("note a change of caseload"));
+
+  return TRUE;
+}
+
+/* A RowReader: returns the first column as a string. */
+static gpointer
+read_text (sqlite3_stmt *stmt)
+{
+  return g_strdup (column_text (stmt, 0));
+}
+
+static GPtrArray *
+sqlite_list_scope_log (CfServerStore  *store,
+                       const char     *user_name,
+                       gint64          after,
+                       gint64          up_to,
+                       GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "SELECT carer_id FROM scope_log WHERE user_name = ? AND seq > ? AND seq <= ? "
+            "GROUP BY carer_id ORDER BY min (seq)", error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, after);
+  sqlite3_bind_int64 (stmt, 3, up_to);
+
+  return read_rows (self, stmt, read_text, g_free, _("read the changes of caseload"), error);
+}
+
 static void
 cf_server_sqlite_store_iface_init (CfServerStoreInterface *iface)
 {
@@ -565,6 +1138,22 @@ cf_server_sqlite_store_iface_init (CfServerStoreInterface *iface)
   iface->list_devices = sqlite_list_devices;
   iface->revoke_device = sqlite_revoke_device;
   iface->touch_device = sqlite_touch_device;
+  iface->begin = sqlite_begin;
+  iface->commit = sqlite_commit;
+  iface->rollback = sqlite_rollback;
+  iface->get_last_seq = sqlite_get_last_seq;
+  iface->next_seq = sqlite_next_seq;
+  iface->lookup_record = sqlite_lookup_record;
+  iface->write_record = sqlite_write_record;
+  iface->list_carer_records = sqlite_list_carer_records;
+  iface->list_changes = sqlite_list_changes;
+  iface->lookup_applied_op = sqlite_lookup_applied_op;
+  iface->insert_applied_op = sqlite_insert_applied_op;
+  iface->insert_conflict = sqlite_insert_conflict;
+  iface->resolve_conflicts = sqlite_resolve_conflicts;
+  iface->list_conflicts = sqlite_list_conflicts;
+  iface->insert_scope_log = sqlite_insert_scope_log;
+  iface->list_scope_log = sqlite_list_scope_log;
 }
 
 /**
@@ -608,6 +1197,8 @@ cf_server_sqlite_finalize (GObject *object)
 {
   CfServerSqlite *self = CF_SERVER_SQLITE (object);
 
+  /* Before the connection they belong to. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->key, g_bytes_unref);
   g_free (self->path);
@@ -676,6 +1267,8 @@ cf_server_sqlite_class_init (CfServerSqliteClass *klass)
 static void
 cf_server_sqlite_init (CfServerSqlite *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
 }
 
 CfServerSqlite *

@@ -97,6 +97,86 @@ cf_server_device_free (CfServerDevice *device)
 G_DEFINE_BOXED_TYPE (CfServerDevice, cf_server_device, cf_server_device_copy,
                      cf_server_device_free)
 
+CfServerRecord *
+cf_server_record_copy (const CfServerRecord *record)
+{
+  CfServerRecord *copy = g_new0 (CfServerRecord, 1);
+
+  copy->entity = g_strdup (record->entity);
+  copy->id = g_strdup (record->id);
+  copy->carer_id = g_strdup (record->carer_id);
+  copy->worker = g_strdup (record->worker);
+  copy->seq = record->seq;
+  copy->version = record->version;
+  copy->deleted = record->deleted;
+  copy->updated_at = g_strdup (record->updated_at);
+  copy->updated_by = g_strdup (record->updated_by);
+  copy->state = g_strdup (record->state);
+
+  return copy;
+}
+
+void
+cf_server_record_free (CfServerRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->entity);
+  g_free (record->id);
+  g_free (record->carer_id);
+  g_free (record->worker);
+  g_free (record->updated_at);
+  g_free (record->updated_by);
+  g_free (record->state);
+  g_free (record);
+}
+
+G_DEFINE_BOXED_TYPE (CfServerRecord, cf_server_record, cf_server_record_copy,
+                     cf_server_record_free)
+
+CfServerConflict *
+cf_server_conflict_copy (const CfServerConflict *conflict)
+{
+  CfServerConflict *copy = g_new0 (CfServerConflict, 1);
+
+  copy->id = conflict->id;
+  copy->entity = g_strdup (conflict->entity);
+  copy->record_id = g_strdup (conflict->record_id);
+  copy->field = g_strdup (conflict->field);
+  copy->base = g_strdup (conflict->base);
+  copy->server = g_strdup (conflict->server);
+  copy->client = g_strdup (conflict->client);
+  copy->version = conflict->version;
+  copy->device_id = conflict->device_id;
+  copy->user_name = g_strdup (conflict->user_name);
+  copy->at = g_strdup (conflict->at);
+  copy->resolved_at = g_strdup (conflict->resolved_at);
+
+  return copy;
+}
+
+void
+cf_server_conflict_free (CfServerConflict *conflict)
+{
+  if (conflict == NULL)
+    return;
+
+  g_free (conflict->entity);
+  g_free (conflict->record_id);
+  g_free (conflict->field);
+  g_free (conflict->base);
+  g_free (conflict->server);
+  g_free (conflict->client);
+  g_free (conflict->user_name);
+  g_free (conflict->at);
+  g_free (conflict->resolved_at);
+  g_free (conflict);
+}
+
+G_DEFINE_BOXED_TYPE (CfServerConflict, cf_server_conflict, cf_server_conflict_copy,
+                     cf_server_conflict_free)
+
 gboolean
 cf_server_device_is_revoked (const CfServerDevice *device)
 {
@@ -605,4 +685,57 @@ cf_server_store_revoke_device (CfServerStore  *self,
 
   now = now_text ();
   return CF_SERVER_STORE_GET_IFACE (self)->revoke_device (self, device_id, now, error);
+}
+
+/**
+ * cf_server_store_get_last_seq:
+ *
+ * Returns: the newest number of the server's sequence (0 before the first record), or -1
+ *   with @error set
+ */
+gint64
+cf_server_store_get_last_seq (CfServerStore  *self,
+                              GError        **error)
+{
+  g_return_val_if_fail (CF_IS_SERVER_STORE (self), -1);
+
+  return CF_SERVER_STORE_GET_IFACE (self)->get_last_seq (self, error);
+}
+
+/**
+ * cf_server_store_lookup_record:
+ *
+ * Returns: (transfer full): the record, or %NULL with %CF_SERVER_STORE_ERROR_NOT_FOUND when
+ *   the server does not have it
+ */
+CfServerRecord *
+cf_server_store_lookup_record (CfServerStore  *self,
+                               const char     *entity,
+                               const char     *id,
+                               GError        **error)
+{
+  g_return_val_if_fail (CF_IS_SERVER_STORE (self), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return CF_SERVER_STORE_GET_IFACE (self)->lookup_record (self, entity, id, error);
+}
+
+/**
+ * cf_server_store_list_conflicts:
+ * @entity: (nullable): only this entity's
+ * @record_id: (nullable): only this record's
+ *
+ * Returns: (transfer container) (element-type CfServerConflict): the conflicts, open and
+ *   resolved, oldest first
+ */
+GPtrArray *
+cf_server_store_list_conflicts (CfServerStore  *self,
+                                const char     *entity,
+                                const char     *record_id,
+                                GError        **error)
+{
+  g_return_val_if_fail (CF_IS_SERVER_STORE (self), NULL);
+
+  return CF_SERVER_STORE_GET_IFACE (self)->list_conflicts (self, entity, record_id, error);
 }

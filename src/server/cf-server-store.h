@@ -62,8 +62,53 @@ typedef struct
   char   *revoked_at;       /* "" while valid */
 } CfServerDevice;
 
-#define CF_TYPE_SERVER_USER   (cf_server_user_get_type ())
-#define CF_TYPE_SERVER_DEVICE (cf_server_device_get_type ())
+/* One synced record as the server keeps it (src/sync/README.md, "Scope"). The merge state
+ * is everything cf_merge() needs; the other columns are what pulling and scope ask about
+ * without reading it. */
+typedef struct
+{
+  char     *entity;
+  char     *id;
+  char     *carer_id;       /* the carer it belongs to; its own id for a carer */
+  char     *worker;         /* that carer's worker, as its `worker` field says; "" for none */
+  gint64    seq;            /* where its last change sits in the server's sequence */
+  gint64    version;
+  gboolean  deleted;
+  char     *updated_at;     /* ISO 8601, UTC */
+  char     *updated_by;     /* the user name */
+  char     *state;          /* cf_merge_state_to_json(), as JSON text */
+} CfServerRecord;
+
+/* A field the server did not take (DESIGN.md, "Versions and merge"). The values are JSON
+ * text, so that no value anyone typed is lost whatever its type. */
+typedef struct
+{
+  gint64  id;
+  char   *entity;
+  char   *record_id;
+  char   *field;
+  char   *base;             /* (nullable): the value at the client's base, NULL if unknown */
+  char   *server;           /* (nullable): the value kept, NULL if the server had none */
+  char   *client;           /* the value not taken */
+  gint64  version;          /* the record's version when the conflict was stored */
+  gint64  device_id;
+  char   *user_name;
+  char   *at;
+  char   *resolved_at;      /* "" while open */
+} CfServerConflict;
+
+/* Which records a pull may see (DESIGN.md, "Scope, enforced on the server"). */
+typedef enum
+{
+  CF_SERVER_SCOPE_ALL,      /* every record */
+  CF_SERVER_SCOPE_WORKER,   /* the records of the carers whose worker is the given name */
+  CF_SERVER_SCOPE_CARER,    /* the records of one carer, of the given entities only */
+} CfServerScope;
+
+#define CF_TYPE_SERVER_USER     (cf_server_user_get_type ())
+#define CF_TYPE_SERVER_DEVICE   (cf_server_device_get_type ())
+#define CF_TYPE_SERVER_RECORD   (cf_server_record_get_type ())
+#define CF_TYPE_SERVER_CONFLICT (cf_server_conflict_get_type ())
 
 GType           cf_server_user_get_type   (void) G_GNUC_CONST;
 CfServerUser   *cf_server_user_copy       (const CfServerUser   *user);
@@ -73,8 +118,17 @@ CfServerDevice *cf_server_device_copy     (const CfServerDevice *device);
 void            cf_server_device_free     (CfServerDevice       *device);
 gboolean        cf_server_device_is_revoked (const CfServerDevice *device);
 
+GType             cf_server_record_get_type   (void) G_GNUC_CONST;
+CfServerRecord   *cf_server_record_copy       (const CfServerRecord   *record);
+void              cf_server_record_free       (CfServerRecord         *record);
+GType             cf_server_conflict_get_type (void) G_GNUC_CONST;
+CfServerConflict *cf_server_conflict_copy     (const CfServerConflict *conflict);
+void              cf_server_conflict_free     (CfServerConflict       *conflict);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerUser, cf_server_user_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerDevice, cf_server_device_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerRecord, cf_server_record_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerConflict, cf_server_conflict_free)
 
 #define CF_TYPE_SERVER_STORE (cf_server_store_get_type ())
 
@@ -126,6 +180,77 @@ struct _CfServerStoreInterface
                                            gint64          device_id,
                                            const char     *at,
                                            GError        **error);
+
+  /* Sync (src/sync/README.md). A push batch is one transaction: begin, then commit, or
+   * rollback on any failure, so a batch is saved whole or not at all. */
+  gboolean        (*begin)                (CfServerStore  *self,
+                                           GError        **error);
+  gboolean        (*commit)               (CfServerStore  *self,
+                                           GError        **error);
+  void            (*rollback)             (CfServerStore  *self);
+  /* The server's sequence: every record write takes the next number. */
+  gint64          (*get_last_seq)         (CfServerStore  *self,
+                                           GError        **error);
+  gint64          (*next_seq)             (CfServerStore  *self,
+                                           GError        **error);
+  CfServerRecord *(*lookup_record)        (CfServerStore  *self,
+                                           const char     *entity,
+                                           const char     *id,
+                                           GError        **error);
+  /* Inserts, or replaces the record with the same entity and id. */
+  gboolean        (*write_record)         (CfServerStore  *self,
+                                           const CfServerRecord *record,
+                                           GError        **error);
+  GPtrArray      *(*list_carer_records)   (CfServerStore  *self,
+                                           const char     *carer_id,
+                                           GError        **error);
+  /* At most @limit records in @scope with a seq after @after, by seq. @who is the worker's
+   * name or the carer's id; @entities (CF_SERVER_SCOPE_CARER only) the entities shown. */
+  GPtrArray      *(*list_changes)         (CfServerStore  *self,
+                                           CfServerScope   scope,
+                                           const char     *who,
+                                           const char * const *entities,
+                                           gint64          after,
+                                           guint           limit,
+                                           GError        **error);
+  /* The result first returned for @op_id, as JSON text. */
+  char           *(*lookup_applied_op)    (CfServerStore  *self,
+                                           const char     *op_id,
+                                           GError        **error);
+  gboolean        (*insert_applied_op)    (CfServerStore  *self,
+                                           const char     *op_id,
+                                           gint64          device_id,
+                                           const char     *result,
+                                           const char     *at,
+                                           GError        **error);
+  gint64          (*insert_conflict)      (CfServerStore  *self,
+                                           const CfServerConflict *conflict,
+                                           GError        **error);
+  /* Marks resolved, at @at, the open conflicts on one field stored at @up_to or before. */
+  gboolean        (*resolve_conflicts)    (CfServerStore  *self,
+                                           const char     *entity,
+                                           const char     *record_id,
+                                           const char     *field,
+                                           gint64          up_to,
+                                           const char     *at,
+                                           GError        **error);
+  /* @entity and @record_id may be %NULL for all. */
+  GPtrArray      *(*list_conflicts)       (CfServerStore  *self,
+                                           const char     *entity,
+                                           const char     *record_id,
+                                           GError        **error);
+  /* The scope log: carer @carer_id left @user_name's caseload at @seq. */
+  gboolean        (*insert_scope_log)     (CfServerStore  *self,
+                                           gint64          seq,
+                                           const char     *carer_id,
+                                           const char     *user_name,
+                                           GError        **error);
+  /* The carer ids, each once, that left @user_name's caseload after @after, up to @up_to. */
+  GPtrArray      *(*list_scope_log)       (CfServerStore  *self,
+                                           const char     *user_name,
+                                           gint64          after,
+                                           gint64          up_to,
+                                           GError        **error);
 };
 
 GQuark          cf_server_store_error_quark      (void);
@@ -170,6 +295,17 @@ GPtrArray      *cf_server_store_list_devices     (CfServerStore   *self,
                                                   GError         **error);
 gboolean        cf_server_store_revoke_device    (CfServerStore   *self,
                                                   gint64           device_id,
+                                                  GError         **error);
+
+gint64          cf_server_store_get_last_seq     (CfServerStore   *self,
+                                                  GError         **error);
+CfServerRecord *cf_server_store_lookup_record    (CfServerStore   *self,
+                                                  const char      *entity,
+                                                  const char      *id,
+                                                  GError         **error);
+GPtrArray      *cf_server_store_list_conflicts   (CfServerStore   *self,
+                                                  const char      *entity,
+                                                  const char      *record_id,
                                                   GError         **error);
 
 G_END_DECLS
