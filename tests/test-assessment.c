@@ -296,7 +296,9 @@ test_answers_saved (Fixture       *fixture,
     g_assert_cmpint (cf_test_count (fixture->store, "outbox", where), ==, 1);
   }
 
-  /* Changing an answer is an update of that answer only. */
+  /* Once those have gone up in a push (sent), changing an answer is an update of that answer
+   * only. Before a push it is folded into the waiting creation (test-sync-local.c). */
+  g_assert_true (cf_store_exec (fixture->store, "UPDATE outbox SET sent = 1;", &error));
   g_assert_true (cf_assessment_set_answer (assessment, "outcome.home.achievable", "achievable",
                                            &error));
   g_assert_true (cf_assessments_save (fixture->store, assessment, &error));
@@ -542,9 +544,11 @@ test_versions (Fixture       *fixture,
   g_assert_cmpstr (cf_record_get_sync_state (record), ==, "local");
   g_assert_cmpstr (cf_record_get_updated_by (record), ==, "Sam Assessor");
 
-  /* As if the server had accepted it at version 7: the next change is based on it. */
+  /* As if the server had accepted it at version 7 (the creation no longer waits in the
+   * outbox): the next change is based on it. */
   where = g_strdup_printf ("UPDATE assessment SET version = 7, sync_state = 'synced' "
-                           "WHERE id = '%s';", cf_record_get_id (record));
+                           "WHERE id = '%1$s'; DELETE FROM outbox WHERE record_id = '%1$s';",
+                           cf_record_get_id (record));
   g_assert_true (cf_store_exec (fixture->store, where, &error));
   id = g_strdup (cf_record_get_id (record));
   g_clear_object (&assessment);

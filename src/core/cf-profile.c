@@ -409,6 +409,58 @@ cf_profile_change_passphrase (const char  *dir,
   return ok;
 }
 
+static gboolean
+remove_if_there (const char  *dir,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CF_PROFILE_ERROR, CF_PROFILE_ERROR_FAILED,
+                   /* Translators: %1$s is a file, %2$s the system's reason */
+                   _("Could not delete %1$s: %2$s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * cf_profile_wipe:
+ * @dir: a profile folder
+ *
+ * Deletes the profile's wrapped key file and its database (with SQLite's -wal and -shm files),
+ * so that the profile is back to its first run: DESIGN.md, "Lost laptop", for a device whose
+ * token the server has revoked. Files that are already gone are not an error. Close every
+ * store on the profile first.
+ *
+ * The key file goes first: without it the database can never be decrypted, so a wipe cut
+ * short (a flat battery, a full disk) still leaves nothing that can be read.
+ */
+gboolean
+cf_profile_wipe (const char  *dir,
+                 GError     **error)
+{
+  static const char * const files[] = {
+    KEY_FILE_NAME, DB_FILE_NAME, DB_FILE_NAME "-wal", DB_FILE_NAME "-shm",
+    DB_FILE_NAME "-journal",
+  };
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      if (!remove_if_there (dir, files[i], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 typedef struct
 {
   char    *dir;

@@ -72,6 +72,9 @@ void      cf_profile_create_async         (const char           *dir,
 CfStore  *cf_profile_create_finish        (GAsyncResult         *result,
                                            GError              **error);
 
+gboolean  cf_profile_wipe                 (const char           *dir,
+                                           GError              **error);
+
 void      cf_profile_wait_for_pending     (void);
 
 G_END_DECLS

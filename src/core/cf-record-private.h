@@ -19,6 +19,13 @@ void      cf_record_set_sync_columns (CfRecord   *self,
                                       const char *updated_by,
                                       gboolean    deleted);
 void      cf_record_mark_saved       (CfRecord   *self);
+gboolean  cf_record_saved_equals     (CfRecord     *self,
+                                      int           index,
+                                      const GValue *value);
+void      cf_record_set_base_version (CfRecord   *self,
+                                      gint64      version);
 gboolean  cf_record_deleted_changed  (CfRecord   *self);
+void      cf_record_mark_changed     (CfRecord   *self,
+                                      const char *field);
 
 G_END_DECLS

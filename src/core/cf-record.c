@@ -26,6 +26,8 @@ typedef struct
   gboolean  deleted;
   gboolean  saved_deleted;
   gboolean  is_new;
+  /* Per field: to be written as changed at the next save even if its value is the saved one. */
+  gboolean *forced;
 
   /* Current values and the values as last saved, one per field of the class. */
   GValue   *values;
@@ -85,6 +87,7 @@ ensure_values (CfRecord *self)
   priv->n_values = klass->n_fields;
   priv->values = g_new0 (GValue, klass->n_fields);
   priv->saved = g_new0 (GValue, klass->n_fields);
+  priv->forced = g_new0 (gboolean, klass->n_fields);
   for (guint i = 0; i < klass->n_fields; i++)
     {
       init_default (&priv->values[i], klass->fields[i].type);
@@ -124,6 +127,7 @@ cf_record_finalize (GObject *object)
     }
   g_free (priv->values);
   g_free (priv->saved);
+  g_free (priv->forced);
   g_free (priv->id);
   g_free (priv->sync_state);
   g_free (priv->updated_at);
@@ -646,7 +650,7 @@ cf_record_dup_changed_fields (CfRecord *self)
 
   for (guint i = 0; i < priv->n_values; i++)
     {
-      if (priv->is_new || !values_equal (&priv->values[i], &priv->saved[i]))
+      if (priv->is_new || priv->forced[i] || !values_equal (&priv->values[i], &priv->saved[i]))
         g_ptr_array_add (changed, (gpointer) klass->fields[i].name);
     }
 
@@ -666,11 +670,42 @@ cf_record_is_dirty (CfRecord *self)
 
   for (guint i = 0; i < priv->n_values; i++)
     {
-      if (!values_equal (&priv->values[i], &priv->saved[i]))
+      if (priv->forced[i] || !values_equal (&priv->values[i], &priv->saved[i]))
         return TRUE;
     }
 
   return FALSE;
+}
+
+/**
+ * cf_record_mark_changed:
+ * @field: a field of the record, or "deleted" for the tombstone flag
+ *
+ * Has the next save write @field as changed, with an outbox entry, even if its value is the
+ * one already saved: resolving a sync conflict with the value this device holds must still
+ * send that value to the server, which kept its own.
+ */
+void
+cf_record_mark_changed (CfRecord   *self,
+                        const char *field)
+{
+  CfRecordPrivate *priv = cf_record_get_instance_private (self);
+  int index;
+
+  g_return_if_fail (CF_IS_RECORD (self));
+  g_return_if_fail (field != NULL);
+
+  ensure_values (self);
+
+  if (strcmp (field, "deleted") == 0)
+    {
+      priv->saved_deleted = !priv->deleted;
+      return;
+    }
+
+  index = cf_record_find_field (self, field);
+  g_return_if_fail (index >= 0);
+  priv->forced[index] = TRUE;
 }
 
 static gboolean
@@ -723,6 +758,40 @@ cf_record_set_sync_columns (CfRecord   *self,
   g_object_thaw_notify (object);
 }
 
+/* Whether @value is what field @index held when the record was loaded or last saved. */
+gboolean
+cf_record_saved_equals (CfRecord     *self,
+                        int           index,
+                        const GValue *value)
+{
+  CfRecordPrivate *priv = cf_record_get_instance_private (self);
+
+  g_return_val_if_fail (CF_IS_RECORD (self), FALSE);
+
+  ensure_values (self);
+  g_return_val_if_fail (index >= 0 && (guint) index < priv->n_values, FALSE);
+
+  return G_VALUE_TYPE (value) == G_VALUE_TYPE (&priv->saved[index]) &&
+         values_equal (&priv->saved[index], value);
+}
+
+/* The store moves a record's version on when a save is found to be based on the row as it
+ * now is (cf-store.c, current_base). */
+void
+cf_record_set_base_version (CfRecord *self,
+                            gint64    version)
+{
+  CfRecordPrivate *priv = cf_record_get_instance_private (self);
+
+  g_return_if_fail (CF_IS_RECORD (self));
+
+  if (priv->version != version)
+    {
+      priv->version = version;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+    }
+}
+
 /* After a load or a save: what is in memory is what is stored. */
 void
 cf_record_mark_saved (CfRecord *self)
@@ -735,6 +804,7 @@ cf_record_mark_saved (CfRecord *self)
       g_value_unset (&priv->saved[i]);
       g_value_init (&priv->saved[i], G_VALUE_TYPE (&priv->values[i]));
       g_value_copy (&priv->values[i], &priv->saved[i]);
+      priv->forced[i] = FALSE;
     }
   priv->saved_deleted = priv->deleted;
   priv->is_new = FALSE;

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "cf-store.h"
 
 G_BEGIN_DECLS
@@ -51,5 +53,51 @@ GPtrArray *cf_store_load_records        (CfStore     *self,
 gboolean cf_store_exec                  (CfStore     *self,
                                          const char  *sql,
                                          GError     **error);
+
+/* For src/sync/cf-sync-local.c, which keeps the store's side of sync in the same database.
+ * SQLite's statement type is named here without including SQLite: callers that step
+ * statements include it themselves (through cf-database.h). */
+struct sqlite3_stmt;
+
+CfStore  *cf_store_open_another         (CfStore     *self,
+                                         GError     **error);
+struct sqlite3_stmt *
+          cf_store_prepare              (CfStore     *self,
+                                         const char  *sql,
+                                         GError     **error);
+gboolean  cf_store_begin                (CfStore     *self,
+                                         GError     **error);
+gboolean  cf_store_commit               (CfStore     *self,
+                                         GError     **error);
+void      cf_store_rollback             (CfStore     *self);
+char     *cf_store_dup_meta             (CfStore     *self,
+                                         const char  *key,
+                                         GError     **error);
+gboolean  cf_store_set_meta             (CfStore     *self,
+                                         const char  *key,
+                                         const char  *value,
+                                         GError     **error);
+
+/* Work done in the transaction of a save, after its records are written: @error set and
+ * %FALSE returned undo the whole save. */
+typedef gboolean (*CfStoreWriteFunc) (CfStore   *self,
+                                      gpointer   user_data,
+                                      GError   **error);
+
+gboolean  cf_store_save_full            (CfStore           *self,
+                                         CfRecord         **records,
+                                         guint              n_records,
+                                         CfStoreWriteFunc   also,
+                                         gpointer           user_data,
+                                         GError           **error);
+
+/* How an outbox row's fields are written (its fields_format column). Rows written before
+ * schema 5 hold GVariant text (an a{sv}); rows written since hold a JSON object. */
+#define CF_OUTBOX_FORMAT_GVARIANT "gvariant"
+#define CF_OUTBOX_FORMAT_JSON     "json"
+
+JsonObject *cf_store_parse_outbox_fields (const char  *text,
+                                          const char  *format,
+                                          GError     **error);
 
 G_END_DECLS

@@ -397,6 +397,25 @@ static const char *migrations[] = {
   "CREATE INDEX text_reminder_by_carer ON text_reminder (carer_id);"
   "ALTER TABLE carer ADD COLUMN texts_consent INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE carer ADD COLUMN texts_consent_on TEXT NOT NULL DEFAULT '';",
+
+  /* 5: sync. An outbox row that has gone up in a push batch is marked sent and never changed
+   * again; rows written from now on hold their fields as JSON, and the rows already there keep
+   * their GVariant text and say so. Conflicts the server reports are kept until a person
+   * resolves them (DESIGN.md: no value that anyone typed is ever discarded). */
+  "ALTER TABLE outbox ADD COLUMN sent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE outbox ADD COLUMN fields_format TEXT NOT NULL DEFAULT 'gvariant';"
+  "CREATE INDEX outbox_by_record ON outbox (record_id, state);"
+  "CREATE TABLE sync_conflict ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  entity TEXT NOT NULL,"
+  "  record_id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  base TEXT,"
+  "  server TEXT,"
+  "  client TEXT NOT NULL,"
+  "  reported_at TEXT NOT NULL,"
+  "  resolved_at TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX sync_conflict_by_record ON sync_conflict (record_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);
@@ -480,6 +499,82 @@ meta_set (CfStore     *self,
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return cf_database_set_error (error, self->db, _("save a setting"));
+
+  return TRUE;
+}
+
+/**
+ * cf_store_prepare:
+ *
+ * Returns: (transfer full) (nullable): the statement, for sqlite3_finalize(), or %NULL with
+ *   @error set (also when the store is closed)
+ */
+struct sqlite3_stmt *
+cf_store_prepare (CfStore     *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  return prepare (self, sql, error);
+}
+
+/**
+ * cf_store_dup_meta:
+ * @key: a setting's name
+ *
+ * Returns: (transfer full) (nullable): the setting, or %NULL when it is not set (with @error
+ *   unset) or could not be read (with @error set)
+ */
+char *
+cf_store_dup_meta (CfStore     *self,
+                   const char  *key,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if ((stmt = prepare (self, "SELECT value FROM meta WHERE key = ?", error)) == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    cf_database_set_error (error, self->db, _("read a setting"));
+
+  return NULL;
+}
+
+/**
+ * cf_store_set_meta:
+ * @value: (nullable): the new value; %NULL removes the setting
+ */
+gboolean
+cf_store_set_meta (CfStore     *self,
+                   const char  *key,
+                   const char  *value,
+                   GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value != NULL)
+    return meta_set (self, key, value, error);
+
+  if ((stmt = prepare (self, "DELETE FROM meta WHERE key = ?", error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return cf_database_set_error (error, self->db, _("save a setting"));
 
@@ -660,6 +755,31 @@ cf_store_new (const char  *path,
 
   return g_initable_new (CF_TYPE_STORE, NULL, error,
                          "path", path, "key", key, "clock", clock, NULL);
+}
+
+/**
+ * cf_store_open_another:
+ *
+ * Opens a second connection to the same database with the same key and clock. The sync
+ * worker thread works on one of its own, so that the window's connection never waits on a
+ * sync (DESIGN.md, "Layers": long work never blocks typing). In WAL mode a reader on either
+ * connection never waits; writers take turns within the busy timeout.
+ *
+ * Returns: (transfer full): the new store, or %NULL with @error set
+ */
+CfStore *
+cf_store_open_another (CfStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+
+  if (self->db == NULL)
+    {
+      closed_error (error);
+      return NULL;
+    }
+
+  return cf_store_new (self->path, self->key, self->clock, error);
 }
 
 CfStore *
@@ -849,20 +969,320 @@ bind_value (sqlite3_stmt *stmt,
     }
 }
 
-static GVariant *
-value_to_variant (const GValue *value)
+static JsonNode *
+value_to_json (const GValue *value)
 {
+  JsonNode *node = json_node_alloc ();
+
   switch (G_VALUE_TYPE (value))
     {
     case G_TYPE_STRING:
-      return g_variant_new_string (g_value_get_string (value));
+      return json_node_init_string (node, g_value_get_string (value));
     case G_TYPE_BOOLEAN:
-      return g_variant_new_boolean (g_value_get_boolean (value));
+      return json_node_init_boolean (node, g_value_get_boolean (value));
     case G_TYPE_INT64:
-      return g_variant_new_int64 (g_value_get_int64 (value));
+      return json_node_init_int (node, g_value_get_int64 (value));
     default:
       g_assert_not_reached ();
     }
+}
+
+static gboolean
+outbox_fields_error (GError     **error,
+                     const char  *why)
+{
+  g_set_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED,
+               /* Translators: %s says what is wrong, from the program's own messages */
+               _("A change waiting to be synced could not be read: %s"), why);
+  return FALSE;
+}
+
+static JsonNode *
+variant_to_json (GVariant *value)
+{
+  JsonNode *node = json_node_alloc ();
+
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    return json_node_init_string (node, g_variant_get_string (value, NULL));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return json_node_init_boolean (node, g_variant_get_boolean (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+    return json_node_init_int (node, g_variant_get_int64 (value));
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+    return json_node_init_int (node, g_variant_get_int32 (value));
+
+  json_node_unref (node);
+  return NULL;
+}
+
+/**
+ * cf_store_parse_outbox_fields:
+ * @text: an outbox row's fields
+ * @format: its fields_format: %CF_OUTBOX_FORMAT_JSON or %CF_OUTBOX_FORMAT_GVARIANT
+ *
+ * Reads the fields of an outbox row, whichever way the row was written, as one JSON object
+ * of field names and values: text as strings, flags as booleans, numbers as integers.
+ *
+ * Returns: (transfer full): the fields, or %NULL with @error set
+ */
+JsonObject *
+cf_store_parse_outbox_fields (const char  *text,
+                              const char  *format,
+                              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (strcmp (format, CF_OUTBOX_FORMAT_JSON) == 0)
+    {
+      g_autoptr(JsonNode) node = json_from_string (text, &local_error);
+
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        {
+          outbox_fields_error (error, local_error != NULL ? local_error->message
+                                                          : _("not a JSON object"));
+          return NULL;
+        }
+
+      return json_object_ref (json_node_get_object (node));
+    }
+
+  if (strcmp (format, CF_OUTBOX_FORMAT_GVARIANT) == 0)
+    {
+      g_autoptr(GVariant) variant = NULL;
+      g_autoptr(JsonObject) fields = json_object_new ();
+      GVariantIter iter;
+      const char *name;
+      GVariant *value;
+
+      /* Rows written before schema 5: g_variant_print() of an a{sv}. */
+      variant = g_variant_parse (G_VARIANT_TYPE_VARDICT, text, NULL, NULL, &local_error);
+      if (variant == NULL)
+        {
+          outbox_fields_error (error, local_error->message);
+          return NULL;
+        }
+
+      g_variant_iter_init (&iter, variant);
+      while (g_variant_iter_next (&iter, "{&sv}", &name, &value))
+        {
+          JsonNode *node = variant_to_json (value);
+
+          g_variant_unref (value);
+          if (node == NULL)
+            {
+              outbox_fields_error (error, _("a value of an unknown type"));
+              return NULL;
+            }
+          json_object_set_member (fields, name, node);
+        }
+
+      return g_steal_pointer (&fields);
+    }
+
+  outbox_fields_error (error, _("an unknown format"));
+  return NULL;
+}
+
+static void
+fold_member (JsonObject *object,
+             const char *name,
+             JsonNode   *value,
+             gpointer    user_data)
+{
+  json_object_set_member (user_data, name, json_node_copy (value));
+}
+
+static gboolean
+holds_true (JsonObject *fields,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (fields, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
+}
+
+/* DESIGN.md: the outbox is the only source of what to push; it is written in the same
+ * transaction as the change, with the fields that changed and the version they were based on.
+ *
+ * A record edited for an hour is one operation, not hundreds: a change to a record that
+ * already has an operation waiting and not yet sent is folded into it. That row keeps its
+ * op_id and base version (the change builds on it), a later value of a field wins, a create
+ * stays a create, and otherwise the tombstone flag decides between a delete and an update (so
+ * a record deleted and restored before a push goes up as an update saying "deleted": false,
+ * which the server's merge reads as a restore). A row already sent is never changed: the
+ * server may have applied it, so the change gets a row of its own. */
+static gboolean
+write_outbox (CfStore     *self,
+              const char  *entity,
+              const char  *id,
+              const char  *operation,
+              gint64       base_version,
+              JsonObject  *fields,
+              const char  *now,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) write = NULL;
+  g_autoptr(JsonObject) folded = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  gint64 seq = 0;
+  int rc;
+
+  find = prepare (self,
+                  "SELECT seq, operation, fields, fields_format FROM outbox "
+                  "WHERE record_id = ? AND entity = ? AND state = 'pending' AND sent = 0 "
+                  "ORDER BY seq DESC LIMIT 1",
+                  error);
+  if (find == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (find, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, entity, -1, SQLITE_STATIC);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    {
+      /* A row that cannot be read is left alone (the next push marks it an error, in words)
+       * and the change gets a row of its own, so a save never fails because of an old row. */
+      folded = cf_store_parse_outbox_fields ((const char *) sqlite3_column_text (find, 2),
+                                             (const char *) sqlite3_column_text (find, 3),
+                                             NULL);
+      if (folded != NULL)
+        {
+          seq = sqlite3_column_int64 (find, 0);
+          json_object_foreach_member (fields, fold_member, folded);
+
+          if (g_strcmp0 ((const char *) sqlite3_column_text (find, 1), "create") == 0)
+            operation = "create";
+          else if (holds_true (folded, "deleted"))
+            operation = "delete";
+          else
+            operation = "update";
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      return cf_database_set_error (error, self->db, _("record the change for syncing"));
+    }
+
+  root = json_node_init_object (json_node_alloc (), folded != NULL ? folded : fields);
+  text = json_to_string (root, FALSE);
+
+  if (folded != NULL)
+    {
+      write = prepare (self,
+                       "UPDATE outbox SET operation = ?, fields = ?, fields_format = '"
+                       CF_OUTBOX_FORMAT_JSON "' WHERE seq = ? AND sent = 0",
+                       error);
+      if (write == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (write, 1, operation, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 2, text, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (write, 3, seq);
+    }
+  else
+    {
+      g_autofree char *op_id = g_uuid_string_random ();
+
+      write = prepare (self,
+                       "INSERT INTO outbox (op_id, entity, record_id, operation, base_version, "
+                       "fields, fields_format, created_at) VALUES (?, ?, ?, ?, ?, ?, '"
+                       CF_OUTBOX_FORMAT_JSON "', ?)",
+                       error);
+      if (write == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (write, 1, op_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (write, 2, entity, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 3, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 4, operation, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (write, 5, base_version);
+      sqlite3_bind_text (write, 6, text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 7, now, -1, SQLITE_STATIC);
+    }
+
+  if (sqlite3_step (write) != SQLITE_DONE)
+    return cf_database_set_error (error, self->db, _("record the change for syncing"));
+
+  return TRUE;
+}
+
+/* The version a change is based on (DESIGN.md, "Versions and merge"). Normally the version
+ * the record was loaded at. But a sync may have moved the row on since, by its own push or by
+ * others' changes pulled, while an editor kept the record open: if every field being changed
+ * (and the tombstone, if that is changing) still holds in the database the value this record
+ * was loaded with, nobody changed them in between, and the change is based on the row as it
+ * now is. Otherwise the loaded version stays, so the server sees the clash and reports it
+ * rather than one value silently replacing another; and the device's own earlier push never
+ * comes back to it as a conflict. */
+static gboolean
+current_base (CfStore    *self,
+              CfRecord   *record,
+              GPtrArray  *changed,
+              gint64     *base,
+              GError    **error)
+{
+  g_autoptr(GString) sql = g_string_new ("SELECT version, deleted");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 loaded = cf_record_get_version (record);
+  gint64 stored;
+  const CfField *fields = cf_record_get_fields (record, NULL);
+
+  *base = loaded;
+  for (guint i = 0; i < changed->len; i++)
+    g_string_append_printf (sql, ", %s", (const char *) g_ptr_array_index (changed, i));
+  g_string_append_printf (sql, " FROM %s WHERE id = ?", cf_record_get_entity (record));
+
+  if ((stmt = prepare (self, sql->str, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cf_record_get_id (record), -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+
+  stored = sqlite3_column_int64 (stmt, 0);
+  if (stored <= loaded)
+    return TRUE;
+
+  if (cf_record_deleted_changed (record) &&
+      (sqlite3_column_int (stmt, 1) != 0) == cf_record_get_deleted (record))
+    return TRUE;
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      int index = cf_record_find_field (record, g_ptr_array_index (changed, i));
+      g_auto(GValue) value = G_VALUE_INIT;
+      int column = (int) i + 2;
+
+      switch (fields[index].type)
+        {
+        case CF_FIELD_TEXT:
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, (const char *) sqlite3_column_text (stmt, column));
+          break;
+        case CF_FIELD_BOOL:
+          g_value_init (&value, G_TYPE_BOOLEAN);
+          g_value_set_boolean (&value, sqlite3_column_int (stmt, column) != 0);
+          break;
+        case CF_FIELD_INT:
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, sqlite3_column_int64 (stmt, column));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (!cf_record_saved_equals (record, index, &value))
+        return TRUE;
+    }
+
+  *base = stored;
+  return TRUE;
 }
 
 static gboolean
@@ -878,15 +1298,15 @@ write_record (CfStore     *self,
   g_autoptr(GPtrArray) changed = cf_record_dup_changed_fields (record);
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) outbox = NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
-  g_autofree char *op_id = NULL;
-  g_autofree char *fields_text = NULL;
-  g_autoptr(GVariant) fields_variant = NULL;
-  g_auto(GVariantBuilder) fields = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(JsonObject) fields = json_object_new ();
   const char *operation;
   const char *audit_action;
+  gint64 base = cf_record_get_version (record);
   int column = 1;
+
+  if (!is_new && !current_base (self, record, changed, &base, error))
+    return FALSE;
 
   if (is_new)
     {
@@ -922,7 +1342,7 @@ write_record (CfStore     *self,
       const GValue *value = cf_record_get_value (record, cf_record_find_field (record, name));
 
       bind_value (stmt, column++, value);
-      g_variant_builder_add (&fields, "{sv}", name, value_to_variant (value));
+      json_object_set_member (fields, name, value_to_json (value));
       if (detail->len > 0)
         g_string_append (detail, ", ");
       g_string_append (detail, name);
@@ -942,7 +1362,7 @@ write_record (CfStore     *self,
     }
 
   if (cf_record_deleted_changed (record) || (is_new && deleted))
-    g_variant_builder_add (&fields, "{sv}", "deleted", g_variant_new_boolean (deleted));
+    json_object_set_boolean_member (fields, "deleted", deleted);
 
   if (is_new)
     {
@@ -960,31 +1380,120 @@ write_record (CfStore     *self,
       audit_action = CF_AUDIT_CHANGE;
     }
 
-  /* DESIGN.md: the outbox is the only source of what to push; it is written in the same
-   * transaction as the change, with the fields that changed and the version they were based on. */
-  fields_variant = g_variant_ref_sink (g_variant_builder_end (&fields));
-  fields_text = g_variant_print (fields_variant, TRUE);
-  op_id = g_uuid_string_random ();
-  outbox = prepare (self,
-                    "INSERT INTO outbox (op_id, entity, record_id, operation, base_version, "
-                    "fields, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    error);
-  if (outbox == NULL)
+  if (!write_outbox (self, entity, id, operation, base, fields, now, error))
     return FALSE;
+  cf_record_set_base_version (record, base);
 
-  sqlite3_bind_text (outbox, 1, op_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (outbox, 2, entity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (outbox, 3, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (outbox, 4, operation, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (outbox, 5, cf_record_get_version (record));
-  sqlite3_bind_text (outbox, 6, fields_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (outbox, 7, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (outbox) != SQLITE_DONE)
-    return cf_database_set_error (error, self->db, _("record the change for syncing"));
-
-  /* The audit detail names the fields, never their values. */
+  /* One audit row per save, folded outbox row or not. The detail names the fields, never
+   * their values. */
   return insert_audit (self, now, audit_action, entity, id,
                        is_new ? NULL : detail->str, error);
+}
+
+gboolean
+cf_store_begin (CfStore  *self,
+                GError  **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock at once: two connections (the window's and the sync
+   * worker's) then queue for it within the busy timeout rather than fail half-way. */
+  return cf_store_exec (self, "BEGIN IMMEDIATE;", error);
+}
+
+gboolean
+cf_store_commit (CfStore  *self,
+                 GError  **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+
+  if (!cf_store_exec (self, "COMMIT;", error))
+    {
+      cf_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+cf_store_rollback (CfStore *self)
+{
+  g_return_if_fail (CF_IS_STORE (self));
+
+  /* Nothing to do when SQLite has already rolled back on its own, or there is no database. */
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    cf_store_exec (self, "ROLLBACK;", NULL);
+}
+
+/**
+ * cf_store_save_full:
+ * @records: (array length=n_records): records to save together
+ * @also: (nullable) (scope call): more work for the same transaction, run after the records
+ *   are written, even when none of them had changed
+ *
+ * cf_store_save() with more work in its transaction: all of it is saved, or none.
+ */
+gboolean
+cf_store_save_full (CfStore           *self,
+                    CfRecord         **records,
+                    guint              n_records,
+                    CfStoreWriteFunc   also,
+                    gpointer           user_data,
+                    GError           **error)
+{
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) saved = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
+
+  saved = g_ptr_array_new ();
+  for (guint i = 0; i < n_records; i++)
+    {
+      if (cf_record_is_dirty (records[i]))
+        g_ptr_array_add (saved, records[i]);
+    }
+
+  if (saved->len == 0 && also == NULL)
+    return TRUE;
+
+  now = cf_clock_now_iso8601 (self->clock);
+
+  if (!cf_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      if (!write_record (self, g_ptr_array_index (saved, i), now, error))
+        {
+          cf_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (also != NULL && !also (self, user_data, error))
+    {
+      cf_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!cf_store_commit (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      CfRecord *record = g_ptr_array_index (saved, i);
+
+      cf_record_set_sync_columns (record, cf_record_get_version (record), "local", now,
+                                  self->user_name, cf_record_get_deleted (record));
+      cf_record_mark_saved (record);
+    }
+
+  for (guint i = 0; i < saved->len; i++)
+    g_signal_emit (self, signals[RECORD_SAVED], 0, g_ptr_array_index (saved, i));
+
+  return TRUE;
 }
 
 /**
@@ -1001,55 +1510,7 @@ cf_store_save (CfStore   *self,
                guint      n_records,
                GError   **error)
 {
-  g_autofree char *now = NULL;
-  g_autoptr(GPtrArray) saved = NULL;
-
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
-
-  saved = g_ptr_array_new ();
-  for (guint i = 0; i < n_records; i++)
-    {
-      if (cf_record_is_dirty (records[i]))
-        g_ptr_array_add (saved, records[i]);
-    }
-
-  if (saved->len == 0)
-    return TRUE;
-
-  now = cf_clock_now_iso8601 (self->clock);
-
-  if (!cf_store_exec (self, "BEGIN IMMEDIATE;", error))
-    return FALSE;
-
-  for (guint i = 0; i < saved->len; i++)
-    {
-      if (!write_record (self, g_ptr_array_index (saved, i), now, error))
-        {
-          cf_store_exec (self, "ROLLBACK;", NULL);
-          return FALSE;
-        }
-    }
-
-  if (!cf_store_exec (self, "COMMIT;", error))
-    {
-      cf_store_exec (self, "ROLLBACK;", NULL);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < saved->len; i++)
-    {
-      CfRecord *record = g_ptr_array_index (saved, i);
-
-      cf_record_set_sync_columns (record, cf_record_get_version (record), "local", now,
-                                  self->user_name, cf_record_get_deleted (record));
-      cf_record_mark_saved (record);
-    }
-
-  for (guint i = 0; i < saved->len; i++)
-    g_signal_emit (self, signals[RECORD_SAVED], 0, g_ptr_array_index (saved, i));
-
-  return TRUE;
+  return cf_store_save_full (self, records, n_records, NULL, NULL, error);
 }
 
 /**

@@ -26,7 +26,7 @@ typedef enum
 } CfStoreError;
 
 /* The schema version this program writes; DESIGN.md: a newer database is refused. */
-#define CF_STORE_SCHEMA_VERSION 4
+#define CF_STORE_SCHEMA_VERSION 5
 
 /* Audit actions (DESIGN.md: "who viewed, created, changed, exported or printed"). */
 #define CF_AUDIT_VIEW   "view"
@@ -37,6 +37,8 @@ typedef enum
 #define CF_AUDIT_EXPORT "export"
 #define CF_AUDIT_PRINT  "print"
 #define CF_AUDIT_UNLOCK "unlock"
+/* A pulled page applied to the store: counts only, never personal data. */
+#define CF_AUDIT_SYNC   "sync"
 
 /* Roles (DESIGN.md, "Scope"): a coordinator can also return finished assessments. */
 #define CF_ROLE_WORKER      "worker"
