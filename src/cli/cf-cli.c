@@ -25,6 +25,7 @@
 #include "cf-demo.h"
 #include "cf-profile.h"
 #include "cf-reviews.h"
+#include "cf-sync-client.h"
 #include "cf-terminal.h"
 #include "cf-wire.h"
 
@@ -117,8 +118,8 @@ open_profile (Cli     *cli,
                             error);
 }
 
-static void
-print_json (JsonNode *node)
+void
+cf_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -239,7 +240,7 @@ command_list (Cli *cli)
         }
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      cf_cli_print_json (root);
       return EXIT_SUCCESS;
     }
 
@@ -315,7 +316,7 @@ command_show (Cli *cli)
       g_autoptr(JsonNode) node = cf_wire_carer_with_support_to_json (carer, events, assessments,
                                                                      support);
 
-      print_json (node);
+      cf_cli_print_json (node);
       return EXIT_SUCCESS;
     }
 
@@ -407,7 +408,7 @@ command_due (Cli *cli)
     {
       g_autoptr(JsonNode) node = cf_wire_due_list_to_json (items);
 
-      print_json (node);
+      cf_cli_print_json (node);
       return EXIT_SUCCESS;
     }
 
@@ -426,6 +427,39 @@ command_due (Cli *cli)
                            items->len),
               items->len);
   return EXIT_SUCCESS;
+}
+
+static int
+command_login (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStore) store = NULL;
+
+  if (cli->rest == NULL || g_strv_length (cli->rest) != 2)
+    return usage (_("login takes the server address and your user name: login URL USER"));
+
+  if (!cf_sync_check_server_url (cli->rest[0], &error))
+    return usage (error->message);
+
+  if ((store = open_profile (cli, &error)) == NULL)
+    return fail (error);
+
+  return cf_cli_login (store, cli->rest[0], cli->rest[1], cli->json);
+}
+
+static int
+command_sync (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  CfStore *store;
+
+  if (cli->rest != NULL && cli->rest[0] != NULL)
+    return usage (_("sync takes no arguments."));
+
+  if ((store = open_profile (cli, &error)) == NULL)
+    return fail (error);
+
+  return cf_cli_sync (store, cli->profile, cli->json);
 }
 
 static int
@@ -455,7 +489,7 @@ command_remind (Cli *cli)
       json_builder_add_int_value (builder, queued);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
-      print_json (root);
+      cf_cli_print_json (root);
       return EXIT_SUCCESS;
     }
 
@@ -516,9 +550,14 @@ cf_cli_run (int    argc,
                                       "what is due\n"
                                       "  due                  list what is due soon or overdue\n"
                                       "  remind               queue text reminders of reviews due\n"
+                                      "  login URL USER       sign this profile in to the base "
+                                      "server\n"
+                                      "  sync                 send changes to the server and "
+                                      "receive its changes\n"
                                       "\n"
                                       "The passphrase is read from CAREFIELD_PASSPHRASE, or "
-                                      "asked for in a terminal."));
+                                      "asked for in a terminal; the server password for login "
+                                      "from CAREFIELD_SERVER_PASSWORD, or likewise."));
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
@@ -530,7 +569,7 @@ cf_cli_run (int    argc,
 
   if (cli.rest == NULL || cli.rest[0] == NULL)
     {
-      status = usage (_("Say what to do: init, gen-demo, list, show, due or remind."));
+      status = usage (_("Say what to do: init, gen-demo, list, show, due, remind, login or sync."));
       cli_clear (&cli);
       return status;
     }
@@ -562,12 +601,16 @@ cf_cli_run (int    argc,
     status = command_due (&cli);
   else if (g_str_equal (command, "remind"))
     status = command_remind (&cli);
+  else if (g_str_equal (command, "login"))
+    status = command_login (&cli);
+  else if (g_str_equal (command, "sync"))
+    status = command_sync (&cli);
   else
     {
       g_autofree char *message =
         /* Translators: %s is what the user typed as a command */
-        g_strdup_printf (_("“%s” is not a command: use init, gen-demo, list, show, due or "
-                          "remind."), command);
+        g_strdup_printf (_("“%s” is not a command: use init, gen-demo, list, show, due, "
+                          "remind, login or sync."), command);
 
       status = usage (message);
     }
