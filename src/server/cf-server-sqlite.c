@@ -894,11 +894,12 @@ sqlite_list_changes (CfServerStore       *store,
 static char *
 sqlite_lookup_applied_op (CfServerStore  *store,
                           const char     *op_id,
+                          gint64         *device_id,
                           GError        **error)
 {
   CfServerSqlite *self = CF_SERVER_SQLITE (store);
   g_autoptr(CachedStatement) stmt =
-    cached (self, "SELECT result FROM applied_ops WHERE op_id = ?", error);
+    cached (self, "SELECT result, device_id FROM applied_ops WHERE op_id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -907,7 +908,10 @@ sqlite_lookup_applied_op (CfServerStore  *store,
   sqlite3_bind_text (stmt, 1, op_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup (column_text (stmt, 0));
+    {
+      *device_id = sqlite3_column_int64 (stmt, 1);
+      return g_strdup (column_text (stmt, 0));
+    }
 
   if (rc == SQLITE_DONE)
     g_set_error_literal (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_NOT_FOUND,

@@ -216,6 +216,7 @@ struct _CfServerStoreInterface
   /* The result first returned for @op_id, as JSON text. */
   char           *(*lookup_applied_op)    (CfServerStore  *self,
                                            const char     *op_id,
+                                           gint64         *device_id,
                                            GError        **error);
   gboolean        (*insert_applied_op)    (CfServerStore  *self,
                                            const char     *op_id,

@@ -256,7 +256,9 @@ merge_result (const CfSyncOp      *op,
   return object_node (object);
 }
 
-/* The result first given for @op_id: TRUE with *@out %NULL when there is none. */
+/* The result first given for @op_id: TRUE with *@out %NULL when there is none. Only to the
+ * device that sent it: the result may carry conflicting values, and an op_id taken from
+ * someone else's traffic must not be a way to read them. */
 static gboolean
 find_applied (Push       *push,
               const char *op_id,
@@ -264,7 +266,9 @@ find_applied (Push       *push,
               GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *text = push->iface->lookup_applied_op (push->store, op_id, &local_error);
+  gint64 device_id = 0;
+  g_autofree char *text = push->iface->lookup_applied_op (push->store, op_id, &device_id,
+                                                          &local_error);
 
   *out = NULL;
   if (text == NULL)
@@ -273,6 +277,13 @@ find_applied (Push       *push,
         return TRUE;
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+
+  if (device_id != push->device->id)
+    {
+      *out = rejected_result (op_id, 0, _("Another device has already used this operation "
+                                          "id. Each change needs an id of its own."));
+      return TRUE;
     }
 
   if ((*out = json_from_string (text, NULL)) == NULL)

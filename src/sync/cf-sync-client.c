@@ -590,6 +590,7 @@ pull (Job           *job,
       GError       **error)
 {
   gboolean more = TRUE;
+  gboolean restarted = FALSE;
 
   job_progress (job, CF_SYNC_PHASE_PULL, 0, 0);
 
@@ -609,6 +610,17 @@ pull (Job           *job,
       path = g_strdup_printf ("/api/v1/changes?since=%s&limit=%d", escaped, PULL_PAGE_SIZE);
       page = request_json (job, session, "GET", path, NULL, SOUP_STATUS_OK, &status,
                            cancellable, error);
+      if (page == NULL && status == SOUP_STATUS_BAD_REQUEST && *cursor != '\0' && !restarted)
+        {
+          /* A cursor the server no longer knows (restored from a backup, say): start again
+           * from the beginning. Pulled records never overwrite unpushed edits, so this only
+           * costs time. */
+          g_clear_error (error);
+          if (!cf_sync_local_reset_cursor (store, error))
+            return FALSE;
+          restarted = TRUE;
+          continue;
+        }
       if (page == NULL)
         {
           if (error != NULL && *error == NULL)
@@ -961,6 +973,15 @@ login_done (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error) || !reload_account (self, &error))
     {
       set_state (self, idle_state (self), NULL);
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  /* The server decides the role: a coordinator's laptop gets the coordinator's tools. */
+  if ((g_str_equal (self->account->role, CF_ROLE_WORKER) ||
+       g_str_equal (self->account->role, CF_ROLE_COORDINATOR)) &&
+      !cf_store_set_role (self->store, self->account->role, &error))
+    {
       g_task_return_error (outer, error);
       return;
     }

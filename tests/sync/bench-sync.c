@@ -99,7 +99,11 @@ main (int    argc,
   guint pending = 0;
   guint errors = 0;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *scratch = g_dir_make_tmp ("carefield-bench-sync-XXXXXX", NULL);
+
+  /* The laptops' folders go in a scratch folder, removed at the end. */
+  g_setenv ("XDG_DATA_HOME", scratch, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
   cf_test_server_init_temp (&server);
   cf_test_server_add_user (&server, "w1", "worker", NULL);
@@ -141,5 +145,6 @@ main (int    argc,
   device_free (worker);
   device_free (coord);
   cf_test_server_clear (&server);
+  cf_test_remove_tree (scratch);
   return EXIT_SUCCESS;
 }

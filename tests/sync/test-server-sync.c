@@ -686,6 +686,32 @@ test_create_and_repeat (void)
   }
 }
 
+/* An op_id replayed from another device gets no one's stored result back, and changes
+ * nothing. */
+static void
+test_repeat_from_another_device (void)
+{
+  const char *id = fresh_id ();
+  const char *op_id = fresh_id ();
+  g_autofree char *create_op = op (op_id, "carer", id, "create", 0,
+                                   "{\"given_name\": \"Bo\", \"phone\": \"01234 000111\"}");
+  g_autofree char *other = sign_in_to (&server, COORDINATOR);
+  g_autofree char *replayed = op (op_id, "carer", id, "update", 1,
+                                  "{\"phone\": \"09999 999999\"}");
+  g_autoptr(JsonObject) record = NULL;
+  g_auto(Response) response = { 0 };
+
+  push_expect (token_coordinator, create_op, op_id, "applied", 1);
+  push (&response, other, replayed, NULL);
+  assert_rejected (result_at (&response, 0), op_id, NULL);
+  g_assert_nonnull (strstr (json_object_get_string_member (result_at (&response, 0), "reason"),
+                            "Another device"));
+
+  record = pull_record (token_coordinator, id);
+  g_assert_cmpint (json_object_get_int_member (record, "version"), ==, 1);
+  g_assert_cmpstr (field (record, "phone"), ==, "01234 000111");
+}
+
 static void
 test_repeat_after_change (void)
 {
@@ -2039,6 +2065,8 @@ main (int    argc,
   token_carer = sign_in_to (&server, CARER_USER);
 
   g_test_add_func ("/server-sync/push/create-and-repeat", test_create_and_repeat);
+  g_test_add_func ("/server-sync/push/repeat-from-another-device",
+                   test_repeat_from_another_device);
   g_test_add_func ("/server-sync/push/repeat-after-change", test_repeat_after_change);
   g_test_add_func ("/server-sync/push/update-current", test_update_current);
   g_test_add_func ("/server-sync/push/merge", test_merge);

@@ -9,6 +9,7 @@
  * field as the coordinator holds them.
  */
 
+#include "cf-assessments.h"
 #include "cf-plans.h"
 #include "cf-test-devices.h"
 
@@ -300,6 +301,74 @@ test_reassignment (void)
   assert_converged (coord, w2);
 }
 
+/* A coordinator returns a finished assessment for correction: after the worker's next sync
+ * it is a draft again on their laptop, and the reason is in the carer's history. */
+static void
+test_return_for_correction (void)
+{
+  g_autoptr(Device) w1 = device_new ("w1");
+  g_autoptr(Device) coord = device_new ("coord");
+  Device *all[] = { w1, coord };
+  g_autoptr(CfCarer) kit = cf_test_save_carer (w1->store, "given_name", "Kit",
+                                               "family_name", "Knapweed", NULL);
+  g_autoptr(CfAssessment) finished = cf_test_finished_assessment (w1->store, kit, TRUE);
+  const char *assessment_id = cf_record_get_id (CF_RECORD (finished));
+  g_autoptr(CfAssessment) theirs = NULL;
+  g_autoptr(CfAssessment) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = g_strdup_printf ("carer_id = '%s' AND notes LIKE '%%dates%%'",
+                                            cf_record_get_id (CF_RECORD (kit)));
+
+  /* The server told the laptop its role when it signed in. */
+  g_assert_cmpstr (cf_store_get_role (coord->store), ==, CF_ROLE_COORDINATOR);
+  g_assert_cmpstr (cf_store_get_role (w1->store), ==, CF_ROLE_WORKER);
+
+  sync_until_quiet (all, G_N_ELEMENTS (all));
+  theirs = cf_assessments_load (coord->store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_assessments_return (coord->store, theirs, "Check the dates of the "
+                                        "hospital stays", &error));
+  g_assert_no_error (error);
+
+  sync_until_quiet (all, G_N_ELEMENTS (all));
+  mine = cf_assessments_load (w1->store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_record_get_text (CF_RECORD (mine), "status"), ==, CF_ASSESSMENT_DRAFT);
+  g_assert_true (cf_assessment_field_is_editable (mine, "decision"));
+  g_assert_cmpint (cf_test_count (w1->store, "carer_event", where), ==, 1);
+  assert_converged (coord, w1);
+}
+
+/* The server no longer knows the laptop's cursor (restored from a backup): the laptop starts
+ * its pull again from the beginning, and loses nothing. */
+static void
+test_unknown_cursor (void)
+{
+  g_autoptr(Device) w2 = device_new ("w2");
+  g_autoptr(Device) coord = device_new ("coord");
+  Device *all[] = { w2, coord };
+  g_autoptr(CfSyncSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_autoptr(CfCarer) lee = cf_test_save_carer (w2->store, "given_name", "Lee",
+                                               "family_name", "Larch", NULL);
+  gint64 carers;
+
+  sync_until_quiet (all, G_N_ELEMENTS (all));
+  carers = cf_test_count (w2->store, "carer", "1 = 1");
+  g_assert_true (cf_store_exec (w2->store, "UPDATE meta SET value = '99999999' "
+                                "WHERE key = 'sync_cursor';", &error));
+  g_assert_no_error (error);
+  edit_carer (w2, cf_record_get_id (CF_RECORD (lee)), "phone", "01632 960444");
+
+  summary = device_sync (w2);
+  g_assert_cmpuint (summary->pushed, ==, 1);
+  g_assert_cmpuint (summary->pulled, >=, (guint) carers);
+  g_assert_cmpint (cf_test_count (w2->store, "carer", "1 = 1"), ==, carers);
+  sync_until_quiet (all, G_N_ELEMENTS (all));
+  assert_converged (coord, w2);
+}
+
 /* A carer's own account receives their carer record and plan, nothing else, and nobody
  * else's. */
 static void
@@ -480,6 +549,8 @@ main (int    argc,
   g_test_add_func ("/sync-clients/conflict-resolved", test_conflict_resolved);
   g_test_add_func ("/sync-clients/edit-of-deleted", test_edit_of_deleted);
   g_test_add_func ("/sync-clients/reassignment", test_reassignment);
+  g_test_add_func ("/sync-clients/return-for-correction", test_return_for_correction);
+  g_test_add_func ("/sync-clients/unknown-cursor", test_unknown_cursor);
   g_test_add_func ("/sync-clients/carer-account", test_carer_account);
   g_test_add_func ("/sync-clients/cli-and-revocation", test_cli_and_revocation);
 
