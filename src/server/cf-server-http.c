@@ -35,7 +35,26 @@ struct _CfServerHttp
   GMutex           pending_mutex;
   GCond            pending_cond;
   guint            n_pending;
+
+  /* Folded user name → Failures: wrong passwords lately, for the sign-in limit. Touched on
+   * the main loop only. */
+  GHashTable      *failures;
 };
+
+/* After this many wrong passwords for one user name within the window, sign-in for that name
+ * is refused (429) until the window has passed since the last of them: Argon2id makes each
+ * guess slow, and this makes guessing one person's password hopeless. */
+#define HTTP_TOO_MANY_REQUESTS 429  /* RFC 6585; libsoup 3.2 has no name for it */
+#define SIGN_IN_MAX_FAILURES 5
+#define SIGN_IN_WINDOW_US    (15 * 60 * G_USEC_PER_SEC)
+/* A bound on the table, so that guesses at made-up names cannot fill memory. */
+#define SIGN_IN_MAX_TRACKED  10000
+
+typedef struct
+{
+  guint  count;
+  gint64 last;
+} Failures;
 
 G_DEFINE_FINAL_TYPE (CfServerHttp, cf_server_http, G_TYPE_OBJECT)
 
@@ -469,6 +488,68 @@ pending_done (CfServerHttp *self)
   g_mutex_unlock (&self->pending_mutex);
 }
 
+static char *
+failure_key (const char *user)
+{
+  return g_utf8_casefold (user, -1);
+}
+
+static gboolean
+forget_old (gpointer key,
+            gpointer value,
+            gpointer user_data)
+{
+  const Failures *failures = value;
+
+  return failures->last < *(const gint64 *) user_data - SIGN_IN_WINDOW_US;
+}
+
+/* Seconds until @user may try again, or 0 if they may now. */
+static gint64
+sign_in_wait (CfServerHttp *self,
+              const char   *user)
+{
+  g_autofree char *key = failure_key (user);
+  Failures *failures = g_hash_table_lookup (self->failures, key);
+  gint64 now = g_get_monotonic_time ();
+
+  if (failures == NULL || failures->count < SIGN_IN_MAX_FAILURES)
+    return 0;
+
+  if (now - failures->last >= SIGN_IN_WINDOW_US)
+    {
+      g_hash_table_remove (self->failures, key);
+      return 0;
+    }
+
+  return (failures->last + SIGN_IN_WINDOW_US - now) / G_USEC_PER_SEC + 1;
+}
+
+static void
+sign_in_failed (CfServerHttp *self,
+                const char   *user)
+{
+  gint64 now = g_get_monotonic_time ();
+  char *key = failure_key (user);
+  Failures *failures = g_hash_table_lookup (self->failures, key);
+
+  if (g_hash_table_size (self->failures) >= SIGN_IN_MAX_TRACKED)
+    g_hash_table_foreach_remove (self->failures, forget_old, &now);
+
+  if (failures == NULL || now - failures->last >= SIGN_IN_WINDOW_US)
+    {
+      failures = g_new0 (Failures, 1);
+      g_hash_table_replace (self->failures, key, failures);
+    }
+  else
+    {
+      g_free (key);
+    }
+
+  failures->count++;
+  failures->last = now;
+}
+
 static void
 login_thread (GTask        *task,
               gpointer      source_object,
@@ -514,8 +595,11 @@ login_done (GObject      *source,
   if (user == NULL)
     {
       if (g_error_matches (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_WRONG_PASSWORD))
-        cf_server_http_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, error->message,
-                                      "wrong-password");
+        {
+          sign_in_failed (self, login->user);
+          cf_server_http_respond_error (msg, SOUP_STATUS_UNAUTHORIZED, error->message,
+                                        "wrong-password");
+        }
       else if (g_error_matches (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_DISABLED))
         cf_server_http_respond_error (msg, SOUP_STATUS_FORBIDDEN, error->message, "disabled");
       else
@@ -574,6 +658,7 @@ handle_session_create (CfServerHttp      *self,
   const char *user;
   const char *password;
   const char *device_name;
+  gint64 wait;
   Login *login;
 
   if ((object = cf_server_http_read_json (msg, &root)) == NULL)
@@ -587,6 +672,25 @@ handle_session_create (CfServerHttp      *self,
       cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
                                     _("Signing in needs “user”, “password” and “device_name”, "
                                       "each a string."), "malformed");
+      return;
+    }
+
+  wait = sign_in_wait (self, user);
+  if (wait > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Too many wrong passwords for this user. Try again in "
+                                      "%d minute.",
+                                      "Too many wrong passwords for this user. Try again in "
+                                      "%d minutes.",
+                                      (gulong) ((wait + 59) / 60)),
+                         (int) ((wait + 59) / 60));
+      g_autofree char *retry = g_strdup_printf ("%" G_GINT64_FORMAT, wait);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", retry);
+      cf_server_http_respond_error (msg, HTTP_TOO_MANY_REQUESTS, message, "too-many");
       return;
     }
 
@@ -1025,6 +1129,7 @@ cf_server_http_finalize (GObject *object)
 
   g_mutex_clear (&self->pending_mutex);
   g_cond_clear (&self->pending_cond);
+  g_clear_pointer (&self->failures, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_server_http_parent_class)->finalize (object);
 }
@@ -1097,6 +1202,7 @@ cf_server_http_init (CfServerHttp *self)
 {
   g_mutex_init (&self->pending_mutex);
   g_cond_init (&self->pending_cond);
+  self->failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /**

@@ -463,6 +463,12 @@ request_json (Job           *job,
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
       return NULL;
 
+    case 429: /* Too Many Requests: the server's sign-in limit */
+      g_set_error_literal (error, CF_SYNC_CLIENT_ERROR, CF_SYNC_CLIENT_ERROR_UNAUTHORIZED,
+                           server_message != NULL ? server_message
+                                                  : _("Too many tries. Try again later."));
+      return NULL;
+
     default:
       break;
     }

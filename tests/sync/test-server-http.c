@@ -366,6 +366,36 @@ test_wrong_password (void)
   g_assert_cmpstr (member (&first, "error"), ==, member (&second, "error"));
 }
 
+/* Guessing: after five wrong passwords for one name, that name is refused for a while
+ * (429 with Retry-After), whatever the password; other names are not affected. */
+static void
+test_sign_in_limit (void)
+{
+  g_autoptr(GBytes) guess = login_body ("Guessed-Name", "a guess at it");
+  g_autoptr(GBytes) same_folded = login_body ("guessed-name", "another guess");
+  g_autoptr(GBytes) other = login_body ("someone-else", "a guess at it");
+  g_auto(Response) refused = { 0 };
+  g_auto(Response) still_401 = { 0 };
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_auto(Response) response = { 0 };
+
+      send_request (&response, "POST", "/api/v1/session", NULL, guess, NULL, NULL);
+      assert_error (&response, 401, NULL);
+    }
+
+  send_request (&refused, "POST", "/api/v1/session", NULL, same_folded, NULL, NULL);
+  assert_error (&refused, 429, "too-many");
+  g_assert_nonnull (strstr (member (&refused, "error"), "Try again in 15 minutes"));
+  g_assert_cmpint (g_ascii_strtoll (soup_message_headers_get_one (refused.headers,
+                                                                  "Retry-After"), NULL, 10),
+                   >, 800);
+
+  send_request (&still_401, "POST", "/api/v1/session", NULL, other, NULL, NULL);
+  assert_error (&still_401, 401, NULL);
+}
+
 static void
 test_disabled (void)
 {
@@ -683,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/server-http/session-and-revoke", test_session_and_revoke);
   g_test_add_func ("/server-http/gzip-request", test_gzip_request);
   g_test_add_func ("/server-http/wrong-password", test_wrong_password);
+  g_test_add_func ("/server-http/sign-in-limit", test_sign_in_limit);
   g_test_add_func ("/server-http/disabled", test_disabled);
   g_test_add_func ("/server-http/malformed", test_malformed);
   g_test_add_func ("/server-http/too-large", test_too_large);
