@@ -3,8 +3,8 @@
  * Copyright 2026 The Carefield authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * DESIGN.md, "Server" and "Command-line contract": init, user, device and serve over a data
- * folder; human text by default, JSON with --json; exit 0 on success, 1 on failure with a
+ * DESIGN.md, "Server" and "Command-line contract": init, user, device, audit and serve over a
+ * data folder; human text by default, JSON with --json; exit 0 on success, 1 on failure with a
  * one-line message on stderr, 2 on bad usage.
  */
 
@@ -34,6 +34,9 @@ typedef struct
   gboolean  version;
   char     *role;
   char     *carer;
+  char     *record;
+  char     *user;
+  int       limit;
   char     *address;
   int       port;
   char     *tls_cert;
@@ -48,6 +51,8 @@ cli_clear (Cli *cli)
   g_free (cli->data);
   g_free (cli->role);
   g_free (cli->carer);
+  g_free (cli->record);
+  g_free (cli->user);
   g_free (cli->address);
   g_free (cli->tls_cert);
   g_free (cli->tls_key);
@@ -377,6 +382,78 @@ command_device_revoke (Cli *cli)
   return EXIT_SUCCESS;
 }
 
+static int
+command_audit_list (Cli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfServerStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  if (n_args (cli) != 1)
+    return usage (_("audit list takes no arguments, only --record ID, --user NAME and "
+                    "--limit N."));
+  if (cli->limit == 0 || cli->limit < -1)
+    return usage (_("--limit is a number of entries, 1 or more."));
+
+  if ((store = open_store (cli, &error)) == NULL ||
+      (entries = cf_server_store_list_audit (store, cli->record, cli->user,
+                                             cli->limit > 0 ? (guint) cli->limit : 0,
+                                             &error)) == NULL)
+    return fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          CfServerAuditEntry *entry = g_ptr_array_index (entries, i);
+          const struct { const char *name; const char *value; } texts[] = {
+            { "id", entry->id },
+            { "received_at", entry->received_at },
+            { "server_user", entry->server_user },
+            { "at", entry->at },
+            { "user_name", entry->user_name },
+            { "laptop_device", entry->laptop_device },
+            { "action", entry->action },
+            { "entity", entry->entity },
+            { "record_id", entry->record_id },
+            { "detail", entry->detail },
+          };
+
+          json_builder_begin_object (builder);
+          for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+            {
+              json_builder_set_member_name (builder, texts[j].name);
+              json_builder_add_string_value (builder, texts[j].value);
+            }
+          json_builder_set_member_name (builder, "device_id");
+          json_builder_add_int_value (builder, entry->device_id);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      print_json (root);
+      return EXIT_SUCCESS;
+    }
+
+  /* One line each, in the order things happened: when, which server account sent it, who
+   * the laptop says did it, what, to what. The detail and ids are in --json. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      CfServerAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      g_print ("%-20s %-20s %-24s %-8s %-20s %s\n", entry->at, entry->server_user,
+               entry->user_name, entry->action, entry->entity, entry->record_id);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u entry\n", "%u entries\n", entries->len),
+           entries->len);
+  return EXIT_SUCCESS;
+}
+
 static gboolean
 quit_on_signal (gpointer user_data)
 {
@@ -462,7 +539,7 @@ cf_server_cli_run (int    argc,
   g_auto(GStrv) args = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  Cli cli = { .port = -1 };
+  Cli cli = { .port = -1, .limit = -1 };
   g_autofree char *command = NULL;
   const char *sub;
   int status;
@@ -475,6 +552,12 @@ cf_server_cli_run (int    argc,
       N_("user add: worker, coordinator, carer or admin"), N_("ROLE") },
     { "carer", 0, 0, G_OPTION_ARG_STRING, &cli.carer,
       N_("user add: the carer a carer account belongs to"), N_("ID") },
+    { "record", 0, 0, G_OPTION_ARG_STRING, &cli.record,
+      N_("audit list: only the entries about this record"), N_("ID") },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &cli.user,
+      N_("audit list: only the entries this server user’s devices sent"), N_("NAME") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &cli.limit,
+      N_("audit list: only the newest N entries"), "N" },
     { "address", 0, 0, G_OPTION_ARG_STRING, &cli.address,
       N_("serve: the IP address to listen on (default 127.0.0.1)"), N_("ADDRESS") },
     { "port", 0, 0, G_OPTION_ARG_INT, &cli.port,
@@ -508,6 +591,9 @@ cf_server_cli_run (int    argc,
                                       "  device list                   list signed-in devices\n"
                                       "  device revoke ID              withdraw a device’s "
                                       "access\n"
+                                      "  audit list [--record ID] [--user NAME] [--limit N]\n"
+                                      "                                the audit trail the "
+                                      "laptops sent\n"
                                       "  serve --address ADDR --port N (--tls-cert FILE "
                                       "--tls-key FILE | --insecure-http)\n"
                                       "\n"
@@ -532,18 +618,20 @@ cf_server_cli_run (int    argc,
 
   if (cli.rest == NULL || cli.rest[0] == NULL)
     {
-      status = usage (_("Say what to do: init, user, device or serve."));
+      status = usage (_("Say what to do: init, user, device, audit or serve."));
       cli_clear (&cli);
       return status;
     }
 
   command = g_strdup (cli.rest[0]);
   if (!g_str_equal (command, "init") && !g_str_equal (command, "user") &&
-      !g_str_equal (command, "device") && !g_str_equal (command, "serve"))
+      !g_str_equal (command, "device") && !g_str_equal (command, "audit") &&
+      !g_str_equal (command, "serve"))
     {
       g_autofree char *message =
         /* Translators: %s is what the user typed as a command */
-        g_strdup_printf (_("“%s” is not a command: use init, user, device or serve."), command);
+        g_strdup_printf (_("“%s” is not a command: use init, user, device, audit or serve."),
+                         command);
 
       status = usage (message);
       cli_clear (&cli);
@@ -557,8 +645,8 @@ cf_server_cli_run (int    argc,
       return status;
     }
 
-  /* From here on cli.rest holds the command's own arguments ("user" and "device" keep their
-   * sub-command first). */
+  /* From here on cli.rest holds the command's own arguments ("user", "device" and "audit"
+   * keep their sub-command first). */
   {
     char **own = g_strdupv (cli.rest + 1);
 
@@ -583,8 +671,12 @@ cf_server_cli_run (int    argc,
     status = command_device_list (&cli);
   else if (g_str_equal (command, "device") && g_strcmp0 (sub, "revoke") == 0)
     status = command_device_revoke (&cli);
+  else if (g_str_equal (command, "audit") && g_strcmp0 (sub, "list") == 0)
+    status = command_audit_list (&cli);
   else if (g_str_equal (command, "user"))
     status = usage (_("user takes add, list, disable or enable."));
+  else if (g_str_equal (command, "audit"))
+    status = usage (_("audit takes list."));
   else
     status = usage (_("device takes list or revoke."));
 

@@ -18,6 +18,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "cf-server-audit.h"
 #include "cf-server-http.h"
 #include "cf-server-sync.h"
 #include "cf-wire.h"
@@ -734,6 +735,22 @@ handle_session_delete (CfServerHttp      *self,
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
 }
 
+/* A body of the sync format that could not be read (a CF_SYNC_ERROR): 413 for too much, 400
+ * otherwise, with the reader's message, which says what is wrong and where. */
+static void
+respond_unreadable (SoupServerMessage *msg,
+                    const GError      *error)
+{
+  if (g_error_matches (error, CF_SYNC_ERROR, CF_SYNC_ERROR_TOO_LARGE))
+    cf_server_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, error->message,
+                                  "too-large");
+  else if (g_error_matches (error, CF_SYNC_ERROR, CF_SYNC_ERROR_UNSUPPORTED_FORMAT))
+    cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message,
+                                  "unsupported-format");
+  else
+    cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message, "malformed");
+}
+
 static void
 handle_push (CfServerHttp      *self,
              SoupServerMessage *msg,
@@ -759,15 +776,7 @@ handle_push (CfServerHttp      *self,
   push = cf_sync_push_parse (length > 0 ? data : "", length, &error);
   if (push == NULL)
     {
-      if (g_error_matches (error, CF_SYNC_ERROR, CF_SYNC_ERROR_TOO_LARGE))
-        cf_server_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, error->message,
-                                      "too-large");
-      else if (g_error_matches (error, CF_SYNC_ERROR, CF_SYNC_ERROR_UNSUPPORTED_FORMAT))
-        cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message,
-                                      "unsupported-format");
-      else
-        cf_server_http_respond_error (msg, SOUP_STATUS_BAD_REQUEST, error->message,
-                                      "malformed");
+      respond_unreadable (msg, error);
       return;
     }
 
@@ -821,6 +830,68 @@ handle_changes (CfServerHttp      *self,
   cf_server_http_respond_json (msg, SOUP_STATUS_OK, response);
 }
 
+static char *
+now_text (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* src/sync/README.md, "POST /api/v1/audit": the laptop's audit trail, all of a batch or none
+ * of it, kept with who sent it and when it came. */
+static void
+handle_audit (CfServerHttp      *self,
+              SoupServerMessage *msg,
+              GHashTable        *query)
+{
+  g_autoptr(CfServerDevice) device = NULL;
+  g_autoptr(CfServerUser) user = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  gconstpointer data;
+  gsize length;
+  guint stored = 0;
+
+  if ((device = cf_server_http_authenticate (self, msg, &user)) == NULL ||
+      (body = read_body (msg)) == NULL)
+    return;
+
+  now = now_text ();
+  data = g_bytes_get_data (body, &length);
+  entries = cf_server_audit_parse (length > 0 ? data : "", length, user, device, now, &error);
+  if (entries == NULL)
+    {
+      respond_unreadable (msg, error);
+      return;
+    }
+
+  if (!cf_server_store_add_audit (self->store, entries, &stored, &error))
+    {
+      /* As for a push: the store's words go to the log, never to the client. */
+      g_warning ("Could not store an audit batch: %s", error->message);
+      cf_server_http_respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR,
+                                    _("The server could not save the audit trail, and kept "
+                                      "none of this batch. Try again later."), NULL);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, CF_WIRE_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "stored");
+  json_builder_add_int_value (builder, stored);
+  json_builder_end_object (builder);
+  response = json_builder_get_root (builder);
+
+  cf_server_http_respond_json (msg, SOUP_STATUS_OK, response);
+}
+
 typedef void (*Handler) (CfServerHttp *self, SoupServerMessage *msg, GHashTable *query);
 
 static const struct
@@ -834,6 +905,7 @@ static const struct
   { "/api/v1/session", "DELETE", handle_session_delete },
   { "/api/v1/push", "POST", handle_push },
   { "/api/v1/changes", "GET", handle_changes },
+  { "/api/v1/audit", "POST", handle_audit },
 };
 
 static void

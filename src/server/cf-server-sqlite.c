@@ -139,6 +139,34 @@ static const char *migrations[] = {
   "  carer_id TEXT NOT NULL,"
   "  user_name TEXT NOT NULL);"
   "CREATE INDEX scope_log_by_user ON scope_log (user_name, seq);",
+
+  /* 3: the audit trail the laptops send (src/sync/README.md, "POST /api/v1/audit"), with who
+   * sent it and when it arrived. Append-only, like the laptops' own: the triggers refuse any
+   * change or removal. An insert of an id already there is skipped, whatever its conflict
+   * clause: INSERT OR REPLACE would otherwise swap an entry for another without firing the
+   * delete trigger (unless recursive_triggers is on, which nothing here relies on). So a batch
+   * sent twice leaves one copy, and the first copy stays. */
+  "CREATE TABLE audit ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  received_at TEXT NOT NULL,"
+  "  server_user TEXT NOT NULL,"
+  "  device_id INTEGER NOT NULL REFERENCES devices (id),"
+  "  at TEXT NOT NULL,"
+  "  user_name TEXT NOT NULL,"
+  "  laptop_device TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  entity TEXT NOT NULL,"
+  "  record_id TEXT NOT NULL,"
+  "  detail TEXT NOT NULL);"
+  "CREATE INDEX audit_by_record ON audit (record_id, at);"
+  "CREATE INDEX audit_by_at ON audit (at);"
+  "CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;"
+  "CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;"
+  "CREATE TRIGGER audit_is_append_only_replace BEFORE INSERT ON audit"
+  "  WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)"
+  "  BEGIN SELECT RAISE (IGNORE); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_SERVER_SQLITE_SCHEMA_VERSION + 1);
@@ -1129,6 +1157,115 @@ sqlite_list_scope_log (CfServerStore  *store,
   return read_rows (self, stmt, read_text, g_free, _("read the changes of caseload"), error);
 }
 
+static gboolean
+sqlite_insert_audit (CfServerStore             *store,
+                     const CfServerAuditEntry  *entry,
+                     gboolean                  *inserted,
+                     GError                   **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  /* An id already there is a batch sent again, not a mistake: the insert is skipped (by the
+   * audit_is_append_only_replace trigger, and OR IGNORE would skip it anyway), and counted
+   * as nothing new. */
+  g_autoptr(CachedStatement) stmt =
+    cached (self, "INSERT OR IGNORE INTO audit (id, received_at, server_user, device_id, at, "
+            "user_name, laptop_device, action, entity, record_id, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, entry->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, entry->received_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, entry->server_user, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, entry->device_id);
+  sqlite3_bind_text (stmt, 5, entry->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, entry->user_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, entry->laptop_device, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, entry->action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, entry->entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, entry->record_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, entry->detail, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, _("add to the audit trail"));
+
+  /* Only the main thread writes (see cached ()), so this is this statement's count. */
+  *inserted = sqlite3_changes (self->db) > 0;
+  return TRUE;
+}
+
+/* A RowReader: returns a CfServerAuditEntry. */
+static gpointer
+read_audit_entry (sqlite3_stmt *stmt)
+{
+  CfServerAuditEntry *entry = g_new0 (CfServerAuditEntry, 1);
+
+  entry->id = g_strdup (column_text (stmt, 0));
+  entry->received_at = g_strdup (column_text (stmt, 1));
+  entry->server_user = g_strdup (column_text (stmt, 2));
+  entry->device_id = sqlite3_column_int64 (stmt, 3);
+  entry->at = g_strdup (column_text (stmt, 4));
+  entry->user_name = g_strdup (column_text (stmt, 5));
+  entry->laptop_device = g_strdup (column_text (stmt, 6));
+  entry->action = g_strdup (column_text (stmt, 7));
+  entry->entity = g_strdup (column_text (stmt, 8));
+  entry->record_id = g_strdup (column_text (stmt, 9));
+  entry->detail = g_strdup (column_text (stmt, 10));
+
+  return entry;
+}
+
+static GPtrArray *
+sqlite_list_audit (CfServerStore  *store,
+                   const char     *record_id,
+                   const char     *server_user,
+                   guint           limit,
+                   GError        **error)
+{
+  CfServerSqlite *self = CF_SERVER_SQLITE (store);
+  g_autoptr(GString) sql =
+    g_string_new ("SELECT id, received_at, server_user, device_id, at, user_name, "
+                  "laptop_device, action, entity, record_id, detail FROM audit");
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int column = 1;
+
+  /* Only the filters given are in the SQL, so that a record's trail is read through
+   * audit_by_record and the newest entries through audit_by_at, however long the trail. The
+   * text comes from here alone; the values are bound. */
+  if (record_id != NULL)
+    g_string_append (sql, " WHERE record_id = ?");
+  if (server_user != NULL)
+    g_string_append (sql, record_id != NULL ? " AND server_user = ?" : " WHERE server_user = ?");
+  /* Newest first, to stop at @limit (-1 is none); turned round below. Entries that happened
+   * at the same second keep the order they arrived in. */
+  g_string_append (sql, " ORDER BY at DESC, rowid DESC LIMIT ?");
+
+  if ((stmt = cached (self, sql->str, error)) == NULL)
+    return NULL;
+
+  if (record_id != NULL)
+    sqlite3_bind_text (stmt, column++, record_id, -1, SQLITE_STATIC);
+  if (server_user != NULL)
+    sqlite3_bind_text (stmt, column++, server_user, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, column, limit > 0 ? (gint64) limit : -1);
+
+  entries = read_rows (self, stmt, read_audit_entry, (GDestroyNotify) cf_server_audit_entry_free,
+                       _("read the audit trail"), error);
+  if (entries == NULL)
+    return NULL;
+
+  for (guint i = 0; i < entries->len / 2; i++)
+    {
+      gpointer newer = entries->pdata[i];
+
+      entries->pdata[i] = entries->pdata[entries->len - 1 - i];
+      entries->pdata[entries->len - 1 - i] = newer;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
 static void
 cf_server_sqlite_store_iface_init (CfServerStoreInterface *iface)
 {
@@ -1158,6 +1295,8 @@ cf_server_sqlite_store_iface_init (CfServerStoreInterface *iface)
   iface->list_conflicts = sqlite_list_conflicts;
   iface->insert_scope_log = sqlite_insert_scope_log;
   iface->list_scope_log = sqlite_list_scope_log;
+  iface->insert_audit = sqlite_insert_audit;
+  iface->list_audit = sqlite_list_audit;
 }
 
 /**

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes; a newer database is refused. */
-#define CF_SERVER_SQLITE_SCHEMA_VERSION 2
+#define CF_SERVER_SQLITE_SCHEMA_VERSION 3
 
 #define CF_SERVER_DB_FILE_NAME  "server.db"
 #define CF_SERVER_KEY_FILE_NAME "server.key"

@@ -177,6 +177,48 @@ cf_server_conflict_free (CfServerConflict *conflict)
 G_DEFINE_BOXED_TYPE (CfServerConflict, cf_server_conflict, cf_server_conflict_copy,
                      cf_server_conflict_free)
 
+CfServerAuditEntry *
+cf_server_audit_entry_copy (const CfServerAuditEntry *entry)
+{
+  CfServerAuditEntry *copy = g_new0 (CfServerAuditEntry, 1);
+
+  copy->id = g_strdup (entry->id);
+  copy->received_at = g_strdup (entry->received_at);
+  copy->server_user = g_strdup (entry->server_user);
+  copy->device_id = entry->device_id;
+  copy->at = g_strdup (entry->at);
+  copy->user_name = g_strdup (entry->user_name);
+  copy->laptop_device = g_strdup (entry->laptop_device);
+  copy->action = g_strdup (entry->action);
+  copy->entity = g_strdup (entry->entity);
+  copy->record_id = g_strdup (entry->record_id);
+  copy->detail = g_strdup (entry->detail);
+
+  return copy;
+}
+
+void
+cf_server_audit_entry_free (CfServerAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->id);
+  g_free (entry->received_at);
+  g_free (entry->server_user);
+  g_free (entry->at);
+  g_free (entry->user_name);
+  g_free (entry->laptop_device);
+  g_free (entry->action);
+  g_free (entry->entity);
+  g_free (entry->record_id);
+  g_free (entry->detail);
+  g_free (entry);
+}
+
+G_DEFINE_BOXED_TYPE (CfServerAuditEntry, cf_server_audit_entry, cf_server_audit_entry_copy,
+                     cf_server_audit_entry_free)
+
 gboolean
 cf_server_device_is_revoked (const CfServerDevice *device)
 {
@@ -738,4 +780,76 @@ cf_server_store_list_conflicts (CfServerStore  *self,
   g_return_val_if_fail (CF_IS_SERVER_STORE (self), NULL);
 
   return CF_SERVER_STORE_GET_IFACE (self)->list_conflicts (self, entity, record_id, error);
+}
+
+/**
+ * cf_server_store_add_audit:
+ * @entries: (element-type CfServerAuditEntry): entries of the audit trail, every member set
+ * @stored: (out) (optional): how many of them were new to the server
+ *
+ * Appends to the audit trail, in one transaction: every entry is kept, or none is. An entry
+ * whose id the server already has is not stored again and not counted, so a batch sent twice
+ * (its answer lost on the way) leaves one copy of each entry.
+ */
+gboolean
+cf_server_store_add_audit (CfServerStore  *self,
+                           GPtrArray      *entries,
+                           guint          *stored,
+                           GError        **error)
+{
+  CfServerStoreInterface *iface;
+  guint count = 0;
+
+  g_return_val_if_fail (CF_IS_SERVER_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  iface = CF_SERVER_STORE_GET_IFACE (self);
+  if (!iface->begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      gboolean inserted = FALSE;
+
+      if (!iface->insert_audit (self, g_ptr_array_index (entries, i), &inserted, error))
+        {
+          iface->rollback (self);
+          return FALSE;
+        }
+      if (inserted)
+        count++;
+    }
+
+  if (!iface->commit (self, error))
+    {
+      iface->rollback (self);
+      return FALSE;
+    }
+
+  if (stored != NULL)
+    *stored = count;
+
+  return TRUE;
+}
+
+/**
+ * cf_server_store_list_audit:
+ * @record_id: (nullable): only the entries about this record
+ * @server_user: (nullable): only the entries this server user's devices sent
+ * @limit: the most entries to give, the newest; 0 for all
+ *
+ * Returns: (transfer container) (element-type CfServerAuditEntry): the entries, in the order
+ *   they happened (by the laptops' clocks, then in the order they arrived)
+ */
+GPtrArray *
+cf_server_store_list_audit (CfServerStore  *self,
+                            const char     *record_id,
+                            const char     *server_user,
+                            guint           limit,
+                            GError        **error)
+{
+  g_return_val_if_fail (CF_IS_SERVER_STORE (self), NULL);
+
+  return CF_SERVER_STORE_GET_IFACE (self)->list_audit (self, record_id, server_user, limit,
+                                                       error);
 }

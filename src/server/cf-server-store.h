@@ -97,6 +97,23 @@ typedef struct
   char   *resolved_at;      /* "" while open */
 } CfServerConflict;
 
+/* One entry of the audit trail (DESIGN.md, "Local store"), as a laptop recorded it and as the
+ * server received it (src/sync/README.md, "POST /api/v1/audit"). Never changed once stored. */
+typedef struct
+{
+  char   *id;               /* made on the laptop; the server keeps one entry per id */
+  char   *received_at;      /* when the server received it, ISO 8601, UTC */
+  char   *server_user;      /* the server user whose device sent it */
+  gint64  device_id;        /* that device, as `device list` numbers it */
+  char   *at;               /* when it happened, by the laptop's clock */
+  char   *user_name;        /* who, as the laptop names its user */
+  char   *laptop_device;    /* the laptop's own id for itself */
+  char   *action;           /* view, create, change, delete, list, export, print, unlock, sync, … */
+  char   *entity;
+  char   *record_id;        /* "" when it was about no one record */
+  char   *detail;           /* a few words, "" for none; never personal data */
+} CfServerAuditEntry;
+
 /* Which records a pull may see (DESIGN.md, "Scope, enforced on the server"). */
 typedef enum
 {
@@ -109,6 +126,7 @@ typedef enum
 #define CF_TYPE_SERVER_DEVICE   (cf_server_device_get_type ())
 #define CF_TYPE_SERVER_RECORD   (cf_server_record_get_type ())
 #define CF_TYPE_SERVER_CONFLICT (cf_server_conflict_get_type ())
+#define CF_TYPE_SERVER_AUDIT_ENTRY (cf_server_audit_entry_get_type ())
 
 GType           cf_server_user_get_type   (void) G_GNUC_CONST;
 CfServerUser   *cf_server_user_copy       (const CfServerUser   *user);
@@ -124,11 +142,15 @@ void              cf_server_record_free       (CfServerRecord         *record);
 GType             cf_server_conflict_get_type (void) G_GNUC_CONST;
 CfServerConflict *cf_server_conflict_copy     (const CfServerConflict *conflict);
 void              cf_server_conflict_free     (CfServerConflict       *conflict);
+GType               cf_server_audit_entry_get_type (void) G_GNUC_CONST;
+CfServerAuditEntry *cf_server_audit_entry_copy     (const CfServerAuditEntry *entry);
+void                cf_server_audit_entry_free     (CfServerAuditEntry       *entry);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerUser, cf_server_user_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerDevice, cf_server_device_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerRecord, cf_server_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerConflict, cf_server_conflict_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfServerAuditEntry, cf_server_audit_entry_free)
 
 #define CF_TYPE_SERVER_STORE (cf_server_store_get_type ())
 
@@ -252,6 +274,21 @@ struct _CfServerStoreInterface
                                            gint64          after,
                                            gint64          up_to,
                                            GError        **error);
+
+  /* The audit trail, append-only: an entry is never changed or removed once stored. Stores
+   * @entry unless an entry with its id is there already; *@inserted says which. The caller
+   * holds the transaction (begin … commit). */
+  gboolean        (*insert_audit)         (CfServerStore  *self,
+                                           const CfServerAuditEntry *entry,
+                                           gboolean       *inserted,
+                                           GError        **error);
+  /* The newest @limit entries (0 for all), by when they happened, oldest first. @record_id
+   * and @server_user may be %NULL for any. */
+  GPtrArray      *(*list_audit)           (CfServerStore  *self,
+                                           const char     *record_id,
+                                           const char     *server_user,
+                                           guint           limit,
+                                           GError        **error);
 };
 
 GQuark          cf_server_store_error_quark      (void);
@@ -307,6 +344,16 @@ CfServerRecord *cf_server_store_lookup_record    (CfServerStore   *self,
 GPtrArray      *cf_server_store_list_conflicts   (CfServerStore   *self,
                                                   const char      *entity,
                                                   const char      *record_id,
+                                                  GError         **error);
+
+gboolean        cf_server_store_add_audit        (CfServerStore   *self,
+                                                  GPtrArray       *entries,
+                                                  guint           *stored,
+                                                  GError         **error);
+GPtrArray      *cf_server_store_list_audit       (CfServerStore   *self,
+                                                  const char      *record_id,
+                                                  const char      *server_user,
+                                                  guint            limit,
                                                   GError         **error);
 
 G_END_DECLS

@@ -8,10 +8,12 @@
  * SoupSession, using libsoup's blocking API there (libsoup ≥ 3.2 allows a session made in a
  * thread to be used in it): the window never waits on the network or on applying a page.
  *
- * One sync is: push the outbox in batches until it is empty, then pull pages of changes until
- * the server says there are no more. Every step commits what it has done, so a sync cut off
- * anywhere resumes where it stopped: an operation without a result is sent again with the same
- * op_id, and a pull starts from the last page applied.
+ * One sync is: push the outbox in batches until it is empty, send the audit trail written since
+ * the last sync, then pull pages of changes until the server says there are no more. Every
+ * step commits what it has done, so a sync cut off anywhere resumes where it stopped: an
+ * operation without a result is sent again with the same op_id, an audit batch without an
+ * answer is sent again whole (the server keeps one copy of each entry), and a pull starts from
+ * the last page applied.
  *
  * When it is automatic, the client syncs when the network changes (after a short settle and a
  * reachability check), on a timer, and when asked (after finishing an assessment, "Sync now");
@@ -31,6 +33,9 @@
 /* DESIGN.md: pulls are paged, 500 records by default. */
 #define PULL_PAGE_SIZE        500
 #define PUSH_BATCH_SIZE       CF_SYNC_MAX_OPS
+/* Well under the server's 5000, so that a batch of long details stays far from its body
+ * limit. */
+#define AUDIT_BATCH_SIZE      2000
 #define REQUEST_TIMEOUT_S     60
 #define TIMER_INTERVAL_S      (10 * 60)
 #define NETWORK_SETTLE_MS     2000
@@ -587,6 +592,81 @@ push (Job           *job,
     }
 }
 
+/* The audit trail (DESIGN.md, "Local store": it syncs like data): the rows the server has not
+ * taken, in batches, oldest first, each marked sent only after the server's 200. A batch is
+ * taken whole or not at all, so a batch that failed is simply sent again. The rows are never
+ * removed here. A server older than the audit endpoint (404) is no reason to stop the sync:
+ * the trail waits for one that has it. */
+static gboolean
+send_audit (Job           *job,
+            CfStore       *store,
+            SoupSession   *session,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  guint max = AUDIT_BATCH_SIZE;
+
+  for (;;)
+    {
+      g_autoptr(JsonNode) body = NULL;
+      g_autoptr(JsonNode) response = NULL;
+      g_autoptr(GError) local_error = NULL;
+      JsonNode *stored;
+      gint64 last_seq = 0;
+      guint n_entries;
+      guint status;
+
+      body = cf_sync_local_next_audit_batch (store, max, &last_seq, &local_error);
+      if (body == NULL)
+        {
+          if (local_error == NULL)
+            return TRUE;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      n_entries = json_array_get_length (json_object_get_array_member (
+                                           json_node_get_object (body), "entries"));
+
+      response = request_json (job, session, "POST", "/api/v1/audit", body, SOUP_STATUS_OK,
+                               &status, cancellable, &local_error);
+      if (response == NULL && status == SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE)
+        {
+          if (max > 1)
+            {
+              max /= 2;
+              continue;
+            }
+
+          g_set_error (error, CF_SYNC_CLIENT_ERROR, CF_SYNC_CLIENT_ERROR_SERVER,
+                       _("An entry of the audit trail is too large for the server to take."));
+          return FALSE;
+        }
+      if (response == NULL && status == SOUP_STATUS_NOT_FOUND)
+        return TRUE;
+      if (response == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* The count of entries new to the server: anything else is not the protocol, and the
+       * batch is not marked, to go again. */
+      stored = json_object_get_member (json_node_get_object (response), "stored");
+      if (stored == NULL || !JSON_NODE_HOLDS_VALUE (stored) ||
+          json_node_get_value_type (stored) != G_TYPE_INT64 ||
+          json_node_get_int (stored) < 0 || json_node_get_int (stored) > n_entries)
+        {
+          g_set_error (error, CF_SYNC_CLIENT_ERROR, CF_SYNC_CLIENT_ERROR_SERVER,
+                       _("The server did not say what happened to the audit trail sent."));
+          return FALSE;
+        }
+
+      if (!cf_sync_local_audit_sent (store, last_seq, error))
+        return FALSE;
+      job->summary.audited += n_entries;
+    }
+}
+
 /* Pull: pages from the saved cursor while the server has more. */
 static gboolean
 pull (Job           *job,
@@ -673,6 +753,7 @@ sync_thread (GTask        *task,
 
   session = new_session (job);
   if (!push (job, store, session, cancellable, &error) ||
+      !send_audit (job, store, session, cancellable, &error) ||
       !pull (job, store, session, cancellable, &error))
     {
       g_autoptr(GError) close_error = NULL;

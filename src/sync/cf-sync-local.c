@@ -37,6 +37,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 #define META_DEVICE_ID  "sync_device_id"
 #define META_TOKEN      "sync_token"
 #define META_CURSOR     "sync_cursor"
+/* The seq of the newest local audit row the server has taken. */
+#define META_AUDIT_SENT "audit_sent_seq"
 
 /* The only wire format this program reads (src/sync/README.md, "Format versioning"). */
 #define FORMAT_VERSION 1
@@ -1759,6 +1761,180 @@ cf_sync_local_apply_page (CfStore        *store,
     }
 
   return TRUE;
+}
+
+/* The audit trail --------------------------------------------------------------------------- */
+
+/* The seq of the newest audit row the server has taken; 0 before the first. */
+static gboolean
+get_audit_sent (CfStore  *store,
+                gint64   *seq,
+                GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = cf_store_dup_meta (store, META_AUDIT_SENT, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Unreadable, it counts as nothing sent: the server keeps one copy of each entry however
+   * often it comes, so sending the trail again costs time and loses nothing. */
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, seq, NULL))
+    *seq = 0;
+
+  return TRUE;
+}
+
+/* @text as the server takes it: valid UTF-8 of at most CF_SYNC_AUDIT_MAX_TEXT_BYTES, cut
+ * between characters and ending in "…" if it had to be cut; "" for none. The row itself keeps
+ * every byte. */
+static char *
+audit_text (const char *text)
+{
+  static const char ellipsis[] = "…";
+  g_autofree char *valid = NULL;
+  const char *cut;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  if (strlen (valid) <= CF_SYNC_AUDIT_MAX_TEXT_BYTES)
+    return g_steal_pointer (&valid);
+
+  /* Cut at the start of the character holding the last byte that leaves room for the
+   * ellipsis. */
+  cut = g_utf8_find_prev_char (valid,
+                               valid + CF_SYNC_AUDIT_MAX_TEXT_BYTES - strlen (ellipsis) + 1);
+  return g_strdup_printf ("%.*s%s", (int) (cut - valid), valid, ellipsis);
+}
+
+/**
+ * cf_sync_local_next_audit_batch:
+ * @max: the most entries to take; no more than %CF_SYNC_AUDIT_MAX_ENTRIES are ever taken
+ * @last_seq: (out): the seq of the newest row in the batch, for cf_sync_local_audit_sent();
+ *   left as it was when there is no batch
+ *
+ * The audit rows the server has not taken yet, oldest first, as the body of
+ * `POST /api/v1/audit` (src/sync/README.md): `{"format": 1, "entries": […]}`. Each entry says
+ * what the row says, with "" for a row's missing record id or detail, and texts made to fit
+ * the server's limits (valid UTF-8, at most %CF_SYNC_AUDIT_MAX_TEXT_BYTES bytes, cut with
+ * "…"). The rows are only read: nothing is marked until the server has answered.
+ *
+ * Returns: (transfer full) (nullable): the request body; %NULL with @error unset when every
+ *   row has been taken already (never a batch of no entries), or %NULL with @error set
+ */
+JsonNode *
+cf_sync_local_next_audit_batch (CfStore  *store,
+                                guint     max,
+                                gint64   *last_seq,
+                                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonArray) entries = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  gint64 sent = 0;
+  gint64 newest = 0;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_STORE (store), NULL);
+  g_return_val_if_fail (last_seq != NULL, NULL);
+
+  max = MIN (max, CF_SYNC_AUDIT_MAX_ENTRIES);
+  if (max == 0 || !get_audit_sent (store, &sent, error))
+    return NULL;
+
+  stmt = cf_store_prepare (store,
+                           "SELECT seq, id, at, user_name, device_id, action, entity, "
+                           "record_id, detail FROM audit WHERE seq > ? ORDER BY seq LIMIT ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, sent);
+  sqlite3_bind_int64 (stmt, 2, max);
+
+  entries = json_array_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      static const char * const names[] = {
+        "id", "at", "user_name", "device_id", "action", "entity", "record_id", "detail",
+      };
+      JsonObject *entry = json_object_new ();
+
+      newest = sqlite3_column_int64 (stmt, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        {
+          g_autofree char *text =
+            audit_text ((const char *) sqlite3_column_text (stmt, i + 1));
+
+          json_object_set_string_member (entry, names[i], text);
+        }
+      json_array_add_object_element (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      cf_database_set_error (error, sqlite3_db_handle (stmt), _("read the audit trail"));
+      return NULL;
+    }
+
+  if (json_array_get_length (entries) == 0)
+    return NULL;
+
+  object = json_object_new ();
+  json_object_set_int_member (object, "format", FORMAT_VERSION);
+  json_object_set_array_member (object, "entries", g_steal_pointer (&entries));
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  *last_seq = newest;
+  return node;
+}
+
+/**
+ * cf_sync_local_audit_sent:
+ * @last_seq: the seq cf_sync_local_next_audit_batch() gave for a batch the server took
+ *
+ * Notes that the server has every audit row up to @last_seq, so that they are not sent
+ * again. The rows stay: the trail is append-only here as well. A @last_seq older than one
+ * noted already changes nothing.
+ */
+gboolean
+cf_sync_local_audit_sent (CfStore  *store,
+                          gint64    last_seq,
+                          GError  **error)
+{
+  g_autofree char *text = NULL;
+  gint64 sent = 0;
+
+  g_return_val_if_fail (CF_IS_STORE (store), FALSE);
+  g_return_val_if_fail (last_seq >= 0, FALSE);
+
+  if (!cf_store_begin (store, error))
+    return FALSE;
+
+  if (!get_audit_sent (store, &sent, error))
+    {
+      cf_store_rollback (store);
+      return FALSE;
+    }
+
+  if (last_seq > sent)
+    {
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, last_seq);
+      if (!cf_store_set_meta (store, META_AUDIT_SENT, text, error))
+        {
+          cf_store_rollback (store);
+          return FALSE;
+        }
+    }
+
+  return cf_store_commit (store, error);
 }
 
 /* Conflicts --------------------------------------------------------------------------------- */

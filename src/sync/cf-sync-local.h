@@ -49,7 +49,13 @@ typedef struct
   /* Bytes on the wire, compressed, headers not counted: filled in by CfSyncClient. */
   guint64 bytes_sent;
   guint64 bytes_received;
+  guint audited;     /* audit trail entries sent and taken by the server (new to it or not) */
 } CfSyncSummary;
+
+/* The audit trail on the wire (src/sync/README.md, "POST /api/v1/audit"): the server refuses
+ * a batch of more entries, or an entry with a longer text; the client keeps within both. */
+#define CF_SYNC_AUDIT_MAX_ENTRIES    5000
+#define CF_SYNC_AUDIT_MAX_TEXT_BYTES 1000
 
 gboolean       cf_sync_local_set_account   (CfStore              *store,
                                             const CfSyncAccount  *account,
@@ -86,6 +92,16 @@ gboolean       cf_sync_local_apply_page    (CfStore              *store,
                                             gboolean             *more,
                                             CfSyncSummary        *summary,
                                             GError              **error);
+
+/* The audit trail going up: the local rows not yet taken by the server, oldest first. The
+ * rows themselves stay: the trail is append-only here too. */
+JsonNode      *cf_sync_local_next_audit_batch (CfStore        *store,
+                                               guint           max,
+                                               gint64         *last_seq,
+                                               GError        **error);
+gboolean       cf_sync_local_audit_sent       (CfStore        *store,
+                                               gint64          last_seq,
+                                               GError        **error);
 
 /* Conflicts the server reported, kept until a person resolves them (DESIGN.md: no value that
  * anyone typed is ever discarded). */

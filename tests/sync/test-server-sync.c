@@ -32,6 +32,10 @@
 #define CARER_USER  "carl-carer"
 #define CARER_ID    "c0ffee00-0000-4000-8000-0000000ca7e1"
 
+/* What a laptop's audit rows say of their user and of itself. */
+#define AUDIT_USER   "Tam Auditor"
+#define AUDIT_LAPTOP "0123456789abcdef0123456789abcdef"
+
 #define NO_PARENT    "The record this belongs to is not on the server."
 #define NOT_CASELOAD "This carer is not on your caseload."
 #define REASSIGN     "Only a coordinator can give a carer to another worker."
@@ -1552,6 +1556,481 @@ test_scope_reassign (void)
   }
 }
 
+/* The audit trail */
+
+/* One audit entry as a laptop sends it. */
+static char *
+audit_entry (const char *id,
+             const char *at,
+             const char *action,
+             const char *record_id,
+             const char *detail)
+{
+  return g_strdup_printf ("{\"id\": \"%s\", \"at\": \"%s\", \"user_name\": \"" AUDIT_USER "\", "
+                          "\"device_id\": \"" AUDIT_LAPTOP "\", \"action\": \"%s\", "
+                          "\"entity\": \"carer\", \"record_id\": \"%s\", \"detail\": \"%s\"}",
+                          id, at, action, record_id, detail);
+}
+
+/* A batch of the entries (JSON texts) up to a NULL. */
+static char *
+audit_batch (const char *first,
+             ...)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": 1, \"entries\": [");
+  guint n = 0;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *entry = first; entry != NULL; entry = va_arg (args, const char *))
+    g_string_append_printf (text, "%s%s", n++ > 0 ? ", " : "", entry);
+  va_end (args);
+  g_string_append (text, "]}");
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Sends @body to POST /api/v1/audit, asserts a 200, and returns how many were stored. */
+static gint64
+send_audit (const char *token,
+            const char *body)
+{
+  g_auto(Response) response = { 0 };
+  JsonObject *object;
+
+  request (&response, "POST", "/api/v1/audit", token, body);
+  g_assert_cmpuint (response.status, ==, 200);
+  object = response_object (&response);
+  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, 1);
+  return json_object_get_int_member (object, "stored");
+}
+
+/* Runs `carefield-server ARGS… --data DIR` and returns what it printed. */
+static char *
+cli_output (const char *first_arg,
+            ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("CAREFIELD_SERVER"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, "--data");
+  g_ptr_array_add (argv, server.data_dir);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  return out;
+}
+
+/* `audit list --json` with the given filters: the entries, as JSON objects. */
+static JsonNode *
+audit_list (const char *first_arg,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonNode *list;
+  va_list args;
+
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  while (argv->len < 6)
+    g_ptr_array_add (argv, NULL);
+
+  out = cli_output ("audit", "list", "--json", argv->pdata[0], argv->pdata[1], argv->pdata[2],
+                    argv->pdata[3], argv->pdata[4], argv->pdata[5], NULL);
+  list = json_from_string (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
+  return list;
+}
+
+/* Signs in as @user from a device of its own; returns the token and the device's number. */
+static char *
+sign_in_device (const char *user,
+                gint64     *device_id)
+{
+  g_auto(Response) response = { 0 };
+  g_autofree char *body = g_strdup_printf ("{\"user\": \"%s\", \"password\": \"%s\", "
+                                           "\"device_name\": \"audit laptop\"}",
+                                           user, PASSWORD);
+  char *token;
+
+  request (&response, "POST", "/api/v1/session", NULL, body);
+  g_assert_cmpuint (response.status, ==, 201);
+  token = g_strdup (json_object_get_string_member (response_object (&response), "token"));
+  *device_id = json_object_get_int_member (response_object (&response), "device_id");
+  g_ptr_array_add (tokens_seen, g_strdup (token));
+  return token;
+}
+
+static void
+test_audit_store_and_repeat (void)
+{
+  const char *record = fresh_id ();
+  const char *ids[4] = { fresh_id (), fresh_id (), fresh_id (), fresh_id () };
+  g_autofree char *view = audit_entry (ids[0], "2026-11-18T10:30:00Z", "view", record, "");
+  g_autofree char *change = audit_entry (ids[1], "2026-11-18T10:31:00Z", "change", record,
+                                         "phone, email");
+  g_autofree char *print = audit_entry (ids[2], "2026-11-18T10:32:00Z", "print", record,
+                                        "support plan");
+  g_autofree char *unlock = audit_entry (ids[3], "2026-11-18T10:33:00Z", "unlock", "", "");
+  g_autofree char *first = audit_batch (view, change, print, NULL);
+  g_autofree char *again = audit_batch (print, unlock, view, NULL);
+  g_autofree char *none = audit_batch (NULL);
+  g_autoptr(JsonNode) list = NULL;
+
+  g_assert_cmpint (send_audit (token_a, first), ==, 3);
+
+  /* The same batch again (its answer lost on the way): nothing new, and no second copy. */
+  g_assert_cmpint (send_audit (token_a, first), ==, 0);
+  /* Only what is new counts, whichever device sends the rest. */
+  g_assert_cmpint (send_audit (token_b, again), ==, 1);
+  g_assert_cmpint (send_audit (token_a, none), ==, 0);
+
+  list = audit_list ("--record", record, NULL);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list)), ==, 3);
+}
+
+static void
+test_audit_too_many (void)
+{
+  g_autoptr(GString) body = g_string_new ("{\"format\": 1, \"entries\": [");
+  g_auto(Response) response = { 0 };
+  const char *record = fresh_id ();
+  const char *first_id = NULL;
+
+  for (guint i = 0; i < 5001; i++)
+    {
+      const char *id = fresh_id ();
+      g_autofree char *entry = audit_entry (id, "2026-11-18T10:30:00Z", "view", record, "");
+
+      if (first_id == NULL)
+        first_id = id;
+      g_string_append_printf (body, "%s%s", i > 0 ? ", " : "", entry);
+    }
+  g_string_append (body, "]}");
+
+  request (&response, "POST", "/api/v1/audit", token_a, body->str);
+  assert_error (&response, 413, "too-large");
+
+  /* Nothing of it was kept: its first entry, sent alone, is new. */
+  {
+    g_autofree char *entry = audit_entry (first_id, "2026-11-18T10:30:00Z", "view", record, "");
+    g_autofree char *one = audit_batch (entry, NULL);
+
+    g_assert_cmpint (send_audit (token_a, one), ==, 1);
+  }
+}
+
+static void
+test_audit_bad_entry (void)
+{
+  const char *record = fresh_id ();
+  g_autofree char *long_detail = g_strnfill (1001, 'x');
+  g_autofree char *full_detail = g_strnfill (1000, 'x');
+  g_autofree char *number = g_strdup_printf ("{\"id\": \"%s\", \"at\": \"2026-11-18T10:30:00Z\", "
+                                             "\"user_name\": \"" AUDIT_USER "\", \"device_id\": "
+                                             "\"" AUDIT_LAPTOP "\", \"action\": \"view\", "
+                                             "\"entity\": \"carer\", \"record_id\": \"%s\", "
+                                             "\"detail\": 5}", fresh_id (), record);
+  g_autofree char *no_id = g_strdup_printf ("{\"at\": \"2026-11-18T10:30:00Z\", "
+                                            "\"user_name\": \"" AUDIT_USER "\", \"device_id\": "
+                                            "\"" AUDIT_LAPTOP "\", \"action\": \"view\", "
+                                            "\"entity\": \"carer\", \"record_id\": \"%s\", "
+                                            "\"detail\": \"\"}", record);
+  g_autofree char *overlong = audit_entry (fresh_id (), "2026-11-18T10:30:00Z", "change", record,
+                                           long_detail);
+  g_autofree char *bad_id = audit_entry ("not an id", "2026-11-18T10:30:00Z", "view", record, "");
+  g_autofree char *null_record =
+    g_strdup_printf ("{\"id\": \"%s\", \"at\": \"2026-11-18T10:30:00Z\", "
+                     "\"user_name\": \"" AUDIT_USER "\", \"device_id\": \"" AUDIT_LAPTOP "\", "
+                     "\"action\": \"view\", \"entity\": \"carer\", \"record_id\": null, "
+                     "\"detail\": \"\"}", fresh_id ());
+  const struct
+  {
+    const char *entry;
+    const char *named;
+  } cases[] = {
+    { number, "detail" },
+    { no_id, "id" },
+    { overlong, "detail" },
+    { bad_id, "id" },
+    { null_record, "record_id" },
+    { "17", NULL },
+  };
+  const char *good_id = fresh_id ();
+  g_autofree char *good = audit_entry (good_id, "2026-11-18T10:30:00Z", "view", record, "");
+  g_autofree char *fits = audit_entry (fresh_id (), "2026-11-18T10:30:00Z", "change", record,
+                                       full_detail);
+  g_autofree char *fits_batch = audit_batch (fits, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Response) response = { 0 };
+      g_autofree char *body = audit_batch (good, good, cases[i].entry, NULL);
+      const char *message;
+
+      /* The bad entry is the third: the message names it, and what is wrong. */
+      request (&response, "POST", "/api/v1/audit", token_a, body);
+      assert_error (&response, 400, "malformed");
+      message = json_object_get_string_member (response_object (&response), "error");
+      g_test_message ("bad entry %u: %s", i, message);
+      g_assert_nonnull (strstr (message, "entry 2"));
+      if (cases[i].named != NULL)
+        g_assert_nonnull (strstr (message, cases[i].named));
+    }
+
+  /* The envelope. */
+  {
+    static const struct
+    {
+      const char *body;
+      const char *reason;
+    } envelopes[] = {
+      { "not json", "malformed" },
+      { "[]", "malformed" },
+      { "{\"entries\": []}", "malformed" },
+      { "{\"format\": 1}", "malformed" },
+      { "{\"format\": 1, \"entries\": {}}", "malformed" },
+      { "{\"format\": 1, \"entries\": [010]}", "malformed" },
+      { "{\"format\": 2, \"entries\": []}", "unsupported-format" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (envelopes); i++)
+      {
+        g_auto(Response) response = { 0 };
+
+        request (&response, "POST", "/api/v1/audit", token_a, envelopes[i].body);
+        assert_error (&response, 400, envelopes[i].reason);
+      }
+  }
+
+  /* Nothing of any refused batch was stored: the good entry, alone, is new. A detail of
+   * exactly 1000 bytes is within the limit. */
+  {
+    g_autofree char *alone = audit_batch (good, NULL);
+
+    g_assert_cmpint (send_audit (token_a, alone), ==, 1);
+    g_assert_cmpint (send_audit (token_a, fits_batch), ==, 1);
+  }
+}
+
+static void
+test_audit_auth (void)
+{
+  static const char *unknown = "0000000000000000000000000000000000000000000000000000000000000000";
+  g_autofree char *entry = audit_entry (fresh_id (), "2026-11-18T10:30:00Z", "view", "", "");
+  g_autofree char *body = audit_batch (entry, NULL);
+  g_auto(Response) missing = { 0 };
+  g_auto(Response) wrong = { 0 };
+  g_auto(Response) method = { 0 };
+
+  request (&missing, "POST", "/api/v1/audit", NULL, body);
+  assert_error (&missing, 401, "missing");
+  request (&wrong, "POST", "/api/v1/audit", unknown, body);
+  assert_error (&wrong, 401, "unknown");
+  request (&method, "GET", "/api/v1/audit", token_a, NULL);
+  assert_error (&method, 405, NULL);
+
+  /* Refused, so not stored: sent properly, it is new. */
+  g_assert_cmpint (send_audit (token_a, body), ==, 1);
+}
+
+static void
+test_audit_append_only (void)
+{
+  const char *record = fresh_id ();
+  const char *ids[2] = { fresh_id (), fresh_id () };
+  g_autofree char *view = audit_entry (ids[0], "2026-11-18T10:30:00Z", "view", record, "");
+  g_autofree char *export = audit_entry (ids[1], "2026-11-18T10:31:00Z", "export", record, "pdf");
+  g_autofree char *body = audit_batch (view, export, NULL);
+  /* RECORD stands for the record's id. */
+  static const char *refused[] = {
+    "UPDATE audit SET detail = 'nothing to see' WHERE record_id = 'RECORD'",
+    "UPDATE audit SET server_user = 'someone else' WHERE record_id = 'RECORD'",
+    "DELETE FROM audit WHERE record_id = 'RECORD'",
+    "DELETE FROM audit WHERE record_id = 'RECORD' OR 1 = 1",
+  };
+  /* Another entry under the same id, or the same entry again: nothing changes. */
+  static const char *skipped[] = {
+    "INSERT OR REPLACE INTO audit (id, received_at, server_user, device_id, at, user_name, "
+    "laptop_device, action, entity, record_id, detail) SELECT id, received_at, 'someone else', "
+    "device_id, at, user_name, laptop_device, 'list', entity, '', 'nothing to see' FROM audit "
+    "WHERE record_id = 'RECORD'",
+    "REPLACE INTO audit SELECT * FROM audit WHERE record_id = 'RECORD'",
+    "INSERT OR IGNORE INTO audit SELECT * FROM audit WHERE record_id = 'RECORD'",
+  };
+
+  g_assert_cmpint (send_audit (token_coordinator, body), ==, 2);
+
+  server_stop (&server, FALSE);
+  {
+    g_autoptr(CfServerStore) store = open_store (&server);
+    g_autoptr(GPtrArray) before = NULL;
+    g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(GError) error = NULL;
+    CfServerAuditEntry *entry;
+
+    before = cf_server_store_list_audit (store, record, NULL, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (before->len, ==, 2);
+    entry = before->pdata[0];
+    g_assert_cmpstr (entry->id, ==, ids[0]);
+    g_assert_cmpstr (entry->server_user, ==, COORDINATOR);
+    g_assert_cmpint (entry->device_id, >, 0);
+    g_assert_cmpstr (entry->received_at, !=, "");
+    g_assert_cmpstr (entry->user_name, ==, AUDIT_USER);
+    g_assert_cmpstr (entry->laptop_device, ==, AUDIT_LAPTOP);
+    g_assert_cmpstr (entry->action, ==, "view");
+    g_assert_cmpstr (((CfServerAuditEntry *) before->pdata[1])->detail, ==, "pdf");
+
+    /* With the database and its key, in SQL: no change, no removal, no replacement. */
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GString) sql = g_string_new (refused[i]);
+
+        g_string_replace (sql, "RECORD", record, 0);
+        g_assert_false (cf_server_sqlite_exec (CF_SERVER_SQLITE (store), sql->str, &error));
+        g_assert_error (error, CF_SERVER_STORE_ERROR, CF_SERVER_STORE_ERROR_FAILED);
+        g_assert_nonnull (strstr (error->message, "cannot be changed"));
+        g_clear_error (&error);
+      }
+    for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+      {
+        g_autoptr(GString) sql = g_string_new (skipped[i]);
+
+        g_string_replace (sql, "RECORD", record, 0);
+        g_assert_true (cf_server_sqlite_exec (CF_SERVER_SQLITE (store), sql->str, &error));
+        g_assert_no_error (error);
+      }
+
+    after = cf_server_store_list_audit (store, record, NULL, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (after->len, ==, 2);
+    for (guint i = 0; i < after->len; i++)
+      {
+        CfServerAuditEntry *was = before->pdata[i];
+        CfServerAuditEntry *is = after->pdata[i];
+
+        g_assert_cmpstr (is->id, ==, was->id);
+        g_assert_cmpstr (is->received_at, ==, was->received_at);
+        g_assert_cmpstr (is->server_user, ==, was->server_user);
+        g_assert_cmpint (is->device_id, ==, was->device_id);
+        g_assert_cmpstr (is->action, ==, was->action);
+        g_assert_cmpstr (is->record_id, ==, was->record_id);
+        g_assert_cmpstr (is->detail, ==, was->detail);
+      }
+  }
+  server_start (&server);
+}
+
+static void
+test_audit_cli (void)
+{
+  const char *record = fresh_id ();
+  const char *ids[4] = { fresh_id (), fresh_id (), fresh_id (), fresh_id () };
+  /* Sent out of order: the list is in the order things happened. */
+  g_autofree char *second = audit_entry (ids[1], "2026-11-18T10:31:00Z", "change", record,
+                                         "phone");
+  g_autofree char *first = audit_entry (ids[0], "2026-11-18T10:30:00Z", "create", record, "");
+  g_autofree char *third = audit_entry (ids[2], "2026-11-18T10:32:00Z", "print", record,
+                                        "support plan");
+  g_autofree char *elsewhere = audit_entry (ids[3], "2026-11-18T10:33:00Z", "view", fresh_id (),
+                                            "");
+  g_autofree char *from_b = audit_batch (second, first, elsewhere, NULL);
+  g_autofree char *from_a = audit_batch (third, NULL);
+  g_autofree char *token = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) all = NULL;
+  g_autoptr(JsonNode) newest = NULL;
+  g_autoptr(JsonNode) only_a = NULL;
+  JsonArray *array;
+  JsonObject *entry;
+  gint64 device_id = 0;
+
+  token = sign_in_device (WORKER_B, &device_id);
+  g_assert_cmpint (send_audit (token, from_b), ==, 3);
+  g_assert_cmpint (send_audit (token_a, from_a), ==, 1);
+
+  all = audit_list ("--record", record, NULL);
+  array = json_node_get_array (all);
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, i),
+                                                    "id"), ==, ids[i]);
+
+  /* Every column, with who sent it from where. */
+  entry = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "server_user"), ==, WORKER_B);
+  g_assert_cmpint (json_object_get_int_member (entry, "device_id"), ==, device_id);
+  g_assert_cmpstr (json_object_get_string_member (entry, "received_at"), !=, "");
+  g_assert_cmpstr (json_object_get_string_member (entry, "at"), ==, "2026-11-18T10:30:00Z");
+  g_assert_cmpstr (json_object_get_string_member (entry, "user_name"), ==, AUDIT_USER);
+  g_assert_cmpstr (json_object_get_string_member (entry, "laptop_device"), ==, AUDIT_LAPTOP);
+  g_assert_cmpstr (json_object_get_string_member (entry, "action"), ==, "create");
+  g_assert_cmpstr (json_object_get_string_member (entry, "entity"), ==, "carer");
+  g_assert_cmpstr (json_object_get_string_member (entry, "record_id"), ==, record);
+  g_assert_cmpstr (json_object_get_string_member (entry, "detail"), ==, "");
+  entry = json_array_get_object_element (array, 2);
+  g_assert_cmpstr (json_object_get_string_member (entry, "server_user"), ==, WORKER_A);
+  g_assert_cmpstr (json_object_get_string_member (entry, "detail"), ==, "support plan");
+
+  /* --limit keeps the newest; --user only that server user's. */
+  newest = audit_list ("--record", record, "--limit", "2", NULL);
+  array = json_node_get_array (newest);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "id"), ==, ids[1]);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1),
+                                                  "id"), ==, ids[2]);
+  only_a = audit_list ("--record", record, "--user", WORKER_A, NULL);
+  array = json_node_get_array (only_a);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "id"), ==, ids[2]);
+  {
+    g_autoptr(JsonNode) both = audit_list ("--user", WORKER_B, "--record", record, NULL);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (both)), ==, 2);
+  }
+
+  /* For a person: one line each, with the server user, the laptop's user, what and to what. */
+  text = cli_output ("audit", "list", "--record", record, NULL);
+  {
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);
+    g_assert_true (g_str_has_prefix (lines[0], "2026-11-18T10:30:00Z"));
+    g_assert_nonnull (strstr (lines[0], WORKER_B));
+    g_assert_nonnull (strstr (lines[0], AUDIT_USER));
+    g_assert_nonnull (strstr (lines[0], "create"));
+    g_assert_nonnull (strstr (lines[0], "carer"));
+    g_assert_nonnull (strstr (lines[0], record));
+    g_assert_nonnull (strstr (lines[2], WORKER_A));
+    g_assert_nonnull (strstr (lines[2], "print"));
+    g_assert_cmpstr (lines[3], ==, "3 entries");
+  }
+}
+
 /* Durability and failure */
 
 static void
@@ -1704,7 +2183,7 @@ test_survived (void)
   g_auto(Response) response = { 0 };
   static const char *personal[] = {
     "Ada", "01234 567890", "Rae", "Zoe", "A break", CARER_ID, WORKER_A, WORKER_B, WORKER_P,
-    COORDINATOR, ADMIN, CARER_USER, PASSWORD,
+    COORDINATOR, ADMIN, CARER_USER, PASSWORD, AUDIT_USER, AUDIT_LAPTOP,
   };
 
   request (&response, "GET", "/api/v1/health", NULL, NULL);
@@ -1718,6 +2197,10 @@ test_survived (void)
   g_assert_nonnull (strstr (log, "POST /api/v1/push 500 "));
   g_assert_nonnull (strstr (log, "GET /api/v1/changes 200 "));
   g_assert_nonnull (strstr (log, "GET /api/v1/changes 400 "));
+  g_assert_nonnull (strstr (log, "POST /api/v1/audit 200 "));
+  g_assert_nonnull (strstr (log, "POST /api/v1/audit 400 "));
+  g_assert_nonnull (strstr (log, "POST /api/v1/audit 401 "));
+  g_assert_nonnull (strstr (log, "POST /api/v1/audit 413 "));
   g_assert_null (strstr (log, "since="));
   g_assert_null (strstr (log, "CRITICAL"));
   for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
@@ -2087,6 +2570,12 @@ main (int    argc,
   g_test_add_func ("/server-sync/scope/coordinator", test_scope_coordinator);
   g_test_add_func ("/server-sync/scope/carer-account", test_scope_carer_account);
   g_test_add_func ("/server-sync/scope/reassign", test_scope_reassign);
+  g_test_add_func ("/server-sync/audit/store-and-repeat", test_audit_store_and_repeat);
+  g_test_add_func ("/server-sync/audit/too-many", test_audit_too_many);
+  g_test_add_func ("/server-sync/audit/bad-entry", test_audit_bad_entry);
+  g_test_add_func ("/server-sync/audit/auth", test_audit_auth);
+  g_test_add_func ("/server-sync/audit/append-only", test_audit_append_only);
+  g_test_add_func ("/server-sync/audit/cli", test_audit_cli);
   g_test_add_func ("/server-sync/server/durability", test_durability);
   g_test_add_func ("/server-sync/server/storage-error", test_storage_error);
   g_test_add_func ("/server-sync/server/survived", test_survived);

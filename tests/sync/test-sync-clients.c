@@ -409,6 +409,160 @@ test_carer_account (void)
   (void) mum;
 }
 
+/* The entries of `carefield-server audit list --json [ARGS…]`. */
+static JsonNode *
+server_audit (const char *first_arg,
+              ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *args[4] = { NULL, NULL, NULL, NULL };
+  JsonNode *list;
+  va_list ap;
+
+  va_start (ap, first_arg);
+  args[0] = first_arg;
+  for (guint i = 1; args[i - 1] != NULL && i < G_N_ELEMENTS (args); i++)
+    args[i] = va_arg (ap, const char *);
+  va_end (ap);
+
+  out = cf_test_server_cli ("audit", "list", "--json", "--data", server.data_dir,
+                            args[0], args[1], args[2], args[3], NULL);
+  list = json_from_string (out, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (list));
+  return list;
+}
+
+static JsonObject *
+find_entry (JsonNode   *list,
+            const char *action)
+{
+  JsonArray *array = json_node_get_array (list);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "action"), action))
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* A laptop's audit trail goes up at its next sync, once: the server's copy says who did what
+ * to which record, from which laptop and account, and nothing of the carer. The laptop keeps
+ * its own rows. */
+static void
+test_audit_trail (void)
+{
+  g_autoptr(Device) w1 = device_new ("w1");
+  g_autoptr(CfSyncAccount) account = cf_sync_local_dup_account (w1->store, NULL);
+  g_autoptr(CfCarer) uma = NULL;
+  g_autoptr(CfCarer) seen = NULL;
+  g_autoptr(CfSyncSummary) summary = NULL;
+  g_autoptr(JsonNode) trail = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *everything = NULL;
+  g_autofree char *long_detail = g_strnfill (1500, 'd');
+  g_autofree char *where = NULL;
+  static const char *personal[] = { "Uma", "Upton", "01632 960777", "01632 960778" };
+  const char *uma_id;
+  JsonObject *entry;
+  gint64 before;
+  gint64 written;
+  gint64 after_first;
+
+  /* What this new laptop has done so far goes up first: its first pull, and the audit row
+   * that pull wrote. A sync that pulls nothing writes no row. */
+  for (guint round = 0; ; round++)
+    {
+      g_autoptr(CfSyncSummary) quiet = device_sync (w1);
+
+      g_assert_cmpuint (round, <, 4);
+      if (quiet->audited == 0 && quiet->pulled == 0 && quiet->removed == 0)
+        break;
+    }
+
+  before = cf_test_count (w1->store, "audit", "1 = 1");
+  uma = cf_test_save_carer (w1->store, "given_name", "Uma", "family_name", "Upton",
+                            "phone", "01632 960777", NULL);
+  uma_id = cf_record_get_id (CF_RECORD (uma));
+  seen = load_carer (w1, uma_id);
+  g_assert_true (cf_store_audit (w1->store, CF_AUDIT_PRINT, "carer", uma_id, long_detail,
+                                 &error));
+  g_assert_no_error (error);
+  edit_carer (w1, uma_id, "phone", "01632 960778");
+  written = cf_test_count (w1->store, "audit", "1 = 1") - before;
+  /* The create, two views, the print and the change. */
+  g_assert_cmpint (written, ==, 5);
+
+  summary = device_sync (w1);
+  g_assert_cmpuint (summary->pushed, >=, 1);
+  g_assert_cmpuint (summary->audited, ==, written);
+
+  trail = server_audit ("--record", uma_id, NULL);
+  where = g_strdup_printf ("record_id = '%s'", uma_id);
+  g_assert_cmpint (json_array_get_length (json_node_get_array (trail)), ==,
+                   cf_test_count (w1->store, "audit", where));
+  entry = find_entry (trail, CF_AUDIT_CREATE);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "entity"), ==, "carer");
+  g_assert_cmpstr (json_object_get_string_member (entry, "record_id"), ==, uma_id);
+  g_assert_cmpstr (json_object_get_string_member (entry, "user_name"), ==, "Sam Assessor");
+  g_assert_cmpstr (json_object_get_string_member (entry, "server_user"), ==, "w1");
+  g_assert_cmpstr (json_object_get_string_member (entry, "laptop_device"), ==,
+                   cf_store_get_device_id (w1->store));
+  g_assert_cmpint (json_object_get_int_member (entry, "device_id"), ==,
+                   g_ascii_strtoll (account->device_id, NULL, 10));
+  g_assert_nonnull (find_entry (trail, CF_AUDIT_VIEW));
+  entry = find_entry (trail, CF_AUDIT_CHANGE);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "detail"), ==, "phone");
+  /* A detail longer than the server takes goes up cut, with an ellipsis; the laptop's own row
+   * keeps all of it. */
+  entry = find_entry (trail, CF_AUDIT_PRINT);
+  g_assert_nonnull (entry);
+  g_assert_cmpuint (strlen (json_object_get_string_member (entry, "detail")), ==, 1000);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "detail"), "…"));
+  g_assert_cmpint (cf_test_count (w1->store, "audit", "length (detail) = 1500"), ==, 1);
+
+  /* That sync's pull wrote one row of its own, after the trail had gone: it goes at the next
+   * sync, which pulls nothing and so writes none. Then there is nothing left to send. */
+  after_first = cf_test_count (w1->store, "audit", "1 = 1");
+  g_clear_pointer (&summary, cf_sync_summary_free);
+  summary = device_sync (w1);
+  g_assert_cmpuint (summary->pulled, ==, 0);
+  g_assert_cmpuint (summary->audited, ==, after_first - before - written);
+  g_clear_pointer (&summary, cf_sync_summary_free);
+  summary = device_sync (w1);
+  g_assert_cmpuint (summary->audited, ==, 0);
+  g_clear_pointer (&trail, json_node_unref);
+  trail = server_audit ("--record", uma_id, NULL);
+  g_assert_cmpint (json_array_get_length (json_node_get_array (trail)), ==,
+                   cf_test_count (w1->store, "audit", where));
+
+  /* Sent, and still here: the laptop's trail is append-only too. */
+  g_assert_cmpint (cf_test_count (w1->store, "audit", "1 = 1"), ==, after_first);
+
+  /* More than one batch's worth goes up in batches, all of it. */
+  g_assert_true (cf_store_begin (w1->store, &error));
+  for (guint i = 0; i < 2500; i++)
+    g_assert_true (cf_store_audit (w1->store, CF_AUDIT_LIST, "carer", NULL, "json", &error));
+  g_assert_true (cf_store_commit (w1->store, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&summary, cf_sync_summary_free);
+  summary = device_sync (w1);
+  g_assert_cmpuint (summary->audited, ==, 2500);
+
+  /* Nothing of the carer reached the server's trail. */
+  everything = cf_test_server_cli ("audit", "list", "--json", "--data", server.data_dir, NULL);
+  g_assert_nonnull (strstr (everything, uma_id));
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    g_assert_null (strstr (everything, personal[i]));
+}
+
 /* Runs carefield-cli with the test passphrases; returns its exit status. */
 static int
 run_cli (char       **out,
@@ -552,6 +706,7 @@ main (int    argc,
   g_test_add_func ("/sync-clients/return-for-correction", test_return_for_correction);
   g_test_add_func ("/sync-clients/unknown-cursor", test_unknown_cursor);
   g_test_add_func ("/sync-clients/carer-account", test_carer_account);
+  g_test_add_func ("/sync-clients/audit-trail", test_audit_trail);
   g_test_add_func ("/sync-clients/cli-and-revocation", test_cli_and_revocation);
 
   status = g_test_run ();
