@@ -205,6 +205,7 @@ print_summary_json (const CfSyncSummary *summary)
     { "errors", summary->errors },
     { "pulled", summary->pulled },
     { "removed", summary->removed },
+    { "audited", summary->audited },
   };
 
   json_builder_begin_object (builder);

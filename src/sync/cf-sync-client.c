@@ -122,10 +122,13 @@ cf_sync_summary_describe (const CfSyncSummary *summary)
 {
   g_return_val_if_fail (summary != NULL, NULL);
 
-  /* Translators: the summary of one sync; each count is a number of changes or records. */
-  return g_strdup_printf (_("pushed %u, merged %u, conflicts %u, errors %u, pulled %u, removed %u"),
+  /* Translators: the summary of one sync; each count is a number of changes, records or
+   * audit trail entries. */
+  return g_strdup_printf (_("pushed %u, merged %u, conflicts %u, errors %u, pulled %u, "
+                            "removed %u, audit entries %u"),
                           summary->pushed, summary->merged, summary->conflicts,
-                          summary->errors, summary->pulled, summary->removed);
+                          summary->errors, summary->pulled, summary->removed,
+                          summary->audited);
 }
 
 /* The address check: HTTPS, or plain HTTP to this machine only (the server itself serves plain
@@ -415,7 +418,12 @@ request_json (Job           *job,
   code = soup_message_get_status (message);
   *status = code;
 
+  /* The same guards as the server's on what it reads (README, "JSON the server accepts"): a
+   * server, or something pretending to be one, must not be able to crash the laptop with
+   * nesting deep enough to exhaust json-glib's recursion. */
   if (g_bytes_get_size (answer) > 0 &&
+      cf_sync_json_check (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer),
+                          CF_SYNC_MAX_JSON_DEPTH, NULL) &&
       json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
                                   g_bytes_get_size (answer), NULL))
     root = json_parser_get_root (parser);

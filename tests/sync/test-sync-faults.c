@@ -23,6 +23,8 @@ typedef enum
   FAULT_HANG,
   /* Forward it, and kill the server (SIGKILL) while it is taking it in. */
   FAULT_KILL,
+  /* Answer 200 with JSON nested 200,000 deep, as a hostile "server" might. */
+  FAULT_DEEP,
 } Fault;
 
 typedef struct
@@ -171,6 +173,24 @@ on_run (GThreadedSocketService *service,
         case FAULT_HANG:
           link.hang = TRUE;
           continue;
+
+        case FAULT_DEEP:
+          {
+            const gsize depth = 200000;
+            g_autoptr(GString) answer = g_string_new (NULL);
+
+            g_string_append_printf (answer, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                    "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                                    "Connection: close\r\n\r\n", 2 * depth);
+            for (gsize i = 0; i < depth; i++)
+              g_string_append_c (answer, '[');
+            for (gsize i = 0; i < depth; i++)
+              g_string_append_c (answer, ']');
+            g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                       answer->str, answer->len, NULL, NULL, NULL);
+            link_shutdown (&link);
+            goto done;
+          }
 
         case FAULT_KILL:
           g_output_stream_write_all (out, buffer, n, NULL, NULL, NULL);
@@ -362,6 +382,12 @@ test_server_errors_and_timeouts (void)
   assert_fails (laptop, CF_SYNC_CLIENT_ERROR_SERVER, CF_SYNC_STATE_ERROR);
   g_assert_nonnull (strstr (cf_sync_client_get_message (laptop->client), "503"));
   g_assert_cmpint (cf_test_count (laptop->store, "outbox", "1 = 1"), ==, 5);
+
+  /* Something that is not the server answers with JSON deep enough to overflow a recursive
+   * parser: an error in words, not a crash. */
+  proxy_arm (FAULT_DEEP, "POST /api/v1/push", 0);
+  assert_fails (laptop, CF_SYNC_CLIENT_ERROR_SERVER, CF_SYNC_STATE_ERROR);
+  proxy_assert_fired ();
 
   cf_sync_client_set_timeout (laptop->client, 1);
   proxy_arm (FAULT_HANG, "POST /api/v1/push", 0);
