@@ -1,4 +1,5 @@
-/* test-caseload.c: the caseload list model: lazy at 20,000, search, filters, live updates
+/* test-caseload.c: the caseload list model: lazy at 20,000, search, filters, live updates, sync
+ * marks
  *
  * Copyright 2026 The Carefield authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,12 +7,17 @@
 
 #include "config.h"
 
+#include "cf-assessment-answer.h"
 #include "cf-assessments.h"
 #include "cf-caseload.h"
 #include "cf-demo.h"
+#include "cf-entities.h"
+#include "cf-entity-words.h"
 #include "cf-profile.h"
 #include "cf-referral.h"
 #include "cf-store-private.h"
+#include "cf-sync-local.h"
+#include "cf-sync-marks.h"
 #include "cf-test-util.h"
 
 typedef struct
@@ -360,6 +366,291 @@ test_assessing (Fixture       *fixture,
   g_assert_cmpstr (cf_caseload_filter_to_string (CF_CASELOAD_FILTER_ASSESSING), ==, "assessing");
 }
 
+static const char *
+mark_of (CfCaseload *caseload,
+         const char *id)
+{
+  static char mark[16];
+  g_autoptr(CfCaseloadItem) item = NULL;
+  guint position;
+
+  g_assert_true (cf_caseload_find_position (caseload, id, &position));
+  item = g_list_model_get_item (G_LIST_MODEL (caseload), position);
+  g_strlcpy (mark, cf_caseload_item_get_sync_mark (item), sizeof mark);
+
+  return mark;
+}
+
+static char *
+names_under (Fixture          *fixture,
+             CfCaseloadFilter  filter)
+{
+  GListModel *model = G_LIST_MODEL (fixture->caseload);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  cf_caseload_set_filter (fixture->caseload, filter);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CfCaseloadItem) item = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", cf_caseload_item_get_name (item));
+    }
+  cf_caseload_set_filter (fixture->caseload, CF_CASELOAD_FILTER_ALL);
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+#define assert_names_under(fixture, filter, expected)      \
+  G_STMT_START {                                          \
+    g_autofree char *names_ = names_under (fixture, filter); \
+    g_assert_cmpstr (names_, ==, expected);               \
+  } G_STMT_END
+
+/* As if everything had gone up and come back: no outbox rows, no open conflicts. */
+static void
+pretend_synced (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_store_exec (fixture->store,
+                                "DELETE FROM outbox;"
+                                "UPDATE sync_conflict SET resolved_at = 'then' "
+                                "WHERE resolved_at = '';"
+                                "UPDATE carer SET sync_state = 'synced', version = 1;",
+                                &error));
+  g_assert_no_error (error);
+}
+
+/* DESIGN.md, "GUI map": each carer says whether anything of theirs is waiting to be sent, was
+ * refused, or clashes with the server, found through every record that belongs to them. */
+static void
+test_sync_marks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CfCarer) a = add_carer (fixture, "Ann", "Ash", "", "", "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) b = add_carer (fixture, "Bea", "Birch", "", "", "2026-11-16T09:00:00Z");
+  g_autoptr(CfCarer) c = add_carer (fixture, "Cy", "Cedar", "", "", "2026-11-16T09:00:00Z");
+  g_autoptr(CfAssessment) assessment = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonNode) merged = json_from_string ("\"Nights are hard.\"", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *answer_id = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *carer_of = NULL;
+  g_autofree char *described = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  CfRefusedChange *change;
+  CfCaredFor *person;
+  const char *id_a = cf_record_get_id (CF_RECORD (a));
+  const char *id_b = cf_record_get_id (CF_RECORD (b));
+  const char *id_c = cf_record_get_id (CF_RECORD (c));
+
+  /* Carers made here and never synced are waiting to go up, and say so. */
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_cmpstr (mark_of (fixture->caseload, id_a), ==, CF_SYNC_MARK_WAITING);
+  assert_names_under (fixture, CF_CASELOAD_FILTER_UNSYNCED, "Ann Ash, Bea Birch, Cy Cedar");
+  assert_names_under (fixture, CF_CASELOAD_FILTER_CONFLICTS, "");
+
+  /* An assessment answer (a grandchild: answer, assessment, carer) for Cy, then all synced. */
+  assessment = cf_assessments_start (fixture->store, c, "carer", NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_assessment_set_answer (assessment, "caring.role", "Every night.", &error));
+  g_assert_true (cf_assessments_save (fixture->store, assessment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox",
+                                  "entity = 'assessment_answer' AND carer_id = "
+                                  "(SELECT id FROM carer WHERE family_name = 'Cedar')"), ==, 1);
+  pretend_synced (fixture);
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_cmpstr (mark_of (fixture->caseload, id_a), ==, CF_SYNC_MARK_NONE);
+  g_assert_cmpstr (mark_of (fixture->caseload, id_b), ==, CF_SYNC_MARK_NONE);
+  g_assert_cmpstr (mark_of (fixture->caseload, id_c), ==, CF_SYNC_MARK_NONE);
+  assert_names_under (fixture, CF_CASELOAD_FILTER_UNSYNCED, "");
+
+  /* Waiting: a saved edit of someone Ann cares for marks Ann, live, and no one else. */
+  person = cf_carer_add_cared_for (a);
+  cf_record_set_text (CF_RECORD (person), "name", "Godfrey");
+  g_assert_true (cf_store_save_carer (fixture->store, a, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "entity = 'carer'"), ==, 0);
+  g_assert_cmpstr (mark_of (fixture->caseload, id_a), ==, CF_SYNC_MARK_WAITING);
+  g_assert_cmpstr (mark_of (fixture->caseload, id_b), ==, CF_SYNC_MARK_NONE);
+  assert_names_under (fixture, CF_CASELOAD_FILTER_UNSYNCED, "Ann Ash");
+
+  /* Refused: the server turned that change down. */
+  sql = g_strdup_printf ("UPDATE outbox SET state = 'error', "
+                         "error = 'This carer is not on your caseload.' WHERE record_id = '%s';",
+                         cf_record_get_id (CF_RECORD (person)));
+  g_assert_true (cf_store_exec (fixture->store, sql, &error));
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_cmpstr (mark_of (fixture->caseload, id_a), ==, CF_SYNC_MARK_REFUSED);
+  assert_names_under (fixture, CF_CASELOAD_FILTER_UNSYNCED, "Ann Ash");
+  assert_names_under (fixture, CF_CASELOAD_FILTER_CONFLICTS, "");
+
+  /* The carer's page says which change, and why, in words. */
+  refused = cf_sync_marks_list_refused (fixture->store, id_a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (refused->len, ==, 1);
+  change = g_ptr_array_index (refused, 0);
+  g_assert_cmpstr (change->entity, ==, "cared_for");
+  g_assert_cmpstr (change->reason, ==, "This carer is not on your caseload.");
+  described = cf_sync_marks_describe_record (fixture->store, change->entity, change->record_id,
+                                             &error);
+  g_assert_cmpstr (described, ==, "Person cared for: Godfrey");
+  g_clear_pointer (&refused, g_ptr_array_unref);
+  refused = cf_sync_marks_list_refused (fixture->store, id_b, &error);
+  g_assert_cmpuint (refused->len, ==, 0);
+
+  /* Conflict: the server reported a clash on Cy's answer; conflicts come first. */
+  answer_id = cf_assessment_answer_id_for (cf_record_get_id (CF_RECORD (assessment)),
+                                           "caring.role");
+  carer_of = cf_store_dup_carer_id (fixture->store, "assessment_answer", answer_id, &error);
+  g_assert_cmpstr (carer_of, ==, id_c);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO sync_conflict (entity, record_id, field, base, server, "
+                         "client, reported_at) VALUES ('assessment_answer', '%s', 'value', "
+                         "'\"Every night.\"', '\"Most nights.\"', '\"Every night, and "
+                         "weekends.\"', '2026-11-18T10:00:00Z');"
+                         "UPDATE assessment_answer SET sync_state = 'conflict' WHERE id = '%s';",
+                         answer_id, answer_id);
+  g_assert_true (cf_store_exec (fixture->store, sql, &error));
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_cmpstr (mark_of (fixture->caseload, id_c), ==, CF_SYNC_MARK_CONFLICT);
+  g_clear_pointer (&described, g_free);
+  described = cf_sync_marks_describe_record (fixture->store, "assessment_answer", answer_id,
+                                             &error);
+  g_assert_true (g_str_has_prefix (described, "Assessment answer: "));
+  g_assert_null (strstr (described, "caring.role"));
+  assert_names_under (fixture, CF_CASELOAD_FILTER_CONFLICTS, "Cy Cedar");
+  assert_names_under (fixture, CF_CASELOAD_FILTER_UNSYNCED, "Ann Ash");
+
+  /* Resolving it saves through the ordinary path: the conflict goes, live, and the choice
+   * waits to be sent. */
+  conflicts = cf_sync_local_list_conflicts (fixture->store, NULL, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (cf_sync_local_resolve (fixture->store,
+                                        ((CfSyncConflict *) g_ptr_array_index (conflicts, 0))->id,
+                                        merged, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (mark_of (fixture->caseload, id_c), ==, CF_SYNC_MARK_WAITING);
+  assert_names_under (fixture, CF_CASELOAD_FILTER_CONFLICTS, "");
+  assert_names_under (fixture, CF_CASELOAD_FILTER_UNSYNCED, "Ann Ash, Cy Cedar");
+
+  /* None once everything has gone up, and the outbox's counts per carer agree. */
+  pretend_synced (fixture);
+  g_assert_cmpint (cf_store_count (fixture->store, "outbox_carer", &error), ==, 0);
+  g_assert_true (cf_caseload_reload (fixture->caseload, &error));
+  g_assert_cmpstr (mark_of (fixture->caseload, id_a), ==, CF_SYNC_MARK_NONE);
+  g_assert_cmpstr (mark_of (fixture->caseload, id_c), ==, CF_SYNC_MARK_NONE);
+  assert_names_under (fixture, CF_CASELOAD_FILTER_UNSYNCED, "");
+  assert_names_under (fixture, CF_CASELOAD_FILTER_CONFLICTS, "");
+
+  /* The filters have names for the command line and settings. */
+  g_assert_cmpstr (cf_caseload_filter_to_string (CF_CASELOAD_FILTER_UNSYNCED), ==, "unsynced");
+  g_assert_cmpstr (cf_caseload_filter_to_string (CF_CASELOAD_FILTER_CONFLICTS), ==, "conflicts");
+  g_assert_cmpstr (cf_sync_mark_describe (CF_SYNC_MARK_REFUSED), ==,
+                   "The server refused a change");
+  g_assert_null (cf_sync_mark_describe (CF_SYNC_MARK_NONE));
+}
+
+/* The outbox's counts per carer follow every way its rows change: added, refused, sent and
+ * gone, on any connection, and a child saved before its parent in one save. */
+static void
+test_outbox_counts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(CfCarer) a = add_carer (fixture, "Ann", "Ash", "", "", "2026-11-16T09:00:00Z");
+  g_autoptr(CfAssessment) assessment = NULL;
+  g_autoptr(CfAssessmentAnswer) answer = NULL;
+  g_autoptr(CfStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *where = NULL;
+  CfRecord *records[2];
+  const char *id_a = cf_record_get_id (CF_RECORD (a));
+
+  where = g_strdup_printf ("carer_id = '%s' AND pending = 1 AND errors = 0", id_a);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox_carer", where), ==, 1);
+
+  /* The answer goes first, before the assessment it belongs to is in the database. */
+  assessment = cf_assessment_new (id_a, "carer");
+  answer = cf_assessment_answer_new (cf_record_get_id (CF_RECORD (assessment)), "caring.role");
+  cf_record_set_text (CF_RECORD (answer), "value", "Every night.");
+  records[0] = CF_RECORD (answer);
+  records[1] = CF_RECORD (assessment);
+  g_assert_true (cf_store_save (fixture->store, records, 2, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&where, g_free);
+  where = g_strdup_printf ("carer_id = '%s'", id_a);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", where), ==, 3);
+  g_clear_pointer (&where, g_free);
+  where = g_strdup_printf ("carer_id = '%s' AND pending = 3 AND errors = 0", id_a);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox_carer", where), ==, 1);
+
+  /* Another connection (the sync worker's) refuses one and clears another. */
+  other = cf_store_open_another (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (cf_store_exec (other,
+                                "UPDATE outbox SET state = 'error' WHERE entity = 'assessment';"
+                                "DELETE FROM outbox WHERE entity = 'carer';",
+                                &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&where, g_free);
+  where = g_strdup_printf ("carer_id = '%s' AND pending = 1 AND errors = 1", id_a);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox_carer", where), ==, 1);
+
+  /* A row traced to its carer only at the end of a save moves its count with it. */
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox_carer", "carer_id = ''"), ==, 0);
+
+  g_assert_true (cf_store_exec (other, "DELETE FROM outbox;", &error));
+  g_assert_cmpint (cf_store_count (fixture->store, "outbox_carer", &error), ==, 0);
+}
+
+/* Records and fields in words, for conflicts and refused changes. */
+static void
+test_entity_words (void)
+{
+  g_autofree char *phone = cf_entity_field_describe ("carer", "phone");
+  g_autofree char *unknown = cf_entity_field_describe ("carer", "favourite_colour");
+  g_autofree char *deleted = cf_entity_field_describe ("plan_need", "deleted");
+  g_autofree char *priority = cf_entity_field_describe_text ("carer", "priority", "red");
+  g_autofree char *strange = cf_entity_field_describe_text ("carer", "priority", "purple");
+  g_autofree char *born = cf_entity_field_describe_text ("carer", "date_of_birth", "1950-03-21");
+  g_autofree char *notes = cf_entity_field_describe ("cared_for", "notes");
+
+  g_assert_cmpstr (cf_entity_describe ("carer"), ==, "Carer’s details");
+  g_assert_cmpstr (cf_entity_describe ("cared_for"), ==, "Person cared for");
+  g_assert_cmpstr (cf_entity_describe ("assessment_answer"), ==, "Assessment answer");
+  g_assert_cmpstr (cf_entity_describe ("from_the_future"), ==, "Record");
+  g_assert_cmpstr (phone, ==, "Phone");
+  g_assert_cmpstr (unknown, ==, "Favourite colour");
+  g_assert_cmpstr (deleted, ==, "Deleted");
+  g_assert_cmpstr (notes, ==, "Notes");
+  g_assert_cmpstr (priority, ==, "Red");
+  g_assert_cmpstr (strange, ==, "purple");
+  g_assert_cmpstr (born, ==, "21/03/1950");
+
+  /* Every field of every entity has words of its own, not ones made from its name. */
+  {
+    guint n;
+    const CfEntityInfo *entities = cf_entities_get_all (&n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert_cmpstr (cf_entity_describe (entities[i].entity), !=, "Record");
+        for (guint j = 0; j < entities[i].n_fields; j++)
+          {
+            g_autofree char *words = cf_entity_field_describe (entities[i].entity,
+                                                               entities[i].fields[j].name);
+            g_autofree char *made = g_strdelimit (g_strdup (entities[i].fields[j].name), "_", ' ');
+
+            made[0] = g_ascii_toupper (made[0]);
+            if (g_strcmp0 (words, made) == 0 && strchr (entities[i].fields[j].name, '_') != NULL)
+              g_error ("%s.%s has no words", entities[i].entity, entities[i].fields[j].name);
+          }
+      }
+  }
+}
+
 static void
 on_reloaded (GObject      *source,
              GAsyncResult *result,
@@ -411,6 +702,14 @@ test_async_reload_and_demo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->caseload)), ==, 300);
   g_assert_cmpint (cf_store_count (fixture->store, "carer", NULL), ==, 300);
   g_assert_cmpint (cf_store_count (fixture->store, "outbox", NULL), >=, 300);
+
+  /* Every one of those rows is counted for its carer, and only those. */
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox", "carer_id = ''"), ==, 0);
+  g_assert_cmpint (cf_store_count (fixture->store, "outbox_carer", NULL), ==, 300);
+  g_assert_cmpint (cf_test_count (fixture->store, "outbox_carer AS c",
+                                  "pending != (SELECT count (*) FROM outbox AS o "
+                                  "WHERE o.carer_id = c.carer_id AND o.state = 'pending') "
+                                  "OR errors != 0"), ==, 0);
 }
 
 int
@@ -429,6 +728,11 @@ main (int    argc,
               fixture_set_up, test_live_updates, fixture_tear_down);
   g_test_add ("/caseload/assessing", Fixture, NULL,
               fixture_set_up, test_assessing, fixture_tear_down);
+  g_test_add ("/caseload/sync-marks", Fixture, NULL,
+              fixture_set_up, test_sync_marks, fixture_tear_down);
+  g_test_add ("/caseload/outbox-counts", Fixture, NULL,
+              fixture_set_up, test_outbox_counts, fixture_tear_down);
+  g_test_add_func ("/caseload/entity-words", test_entity_words);
   g_test_add ("/caseload/async-reload-and-demo", Fixture, NULL,
               fixture_set_up, test_async_reload_and_demo, fixture_tear_down);
 

@@ -101,10 +101,13 @@ test_init_demo_list_show (void)
   g_auto(Run) demo = { 0 };
   g_auto(Run) list = { 0 };
   g_auto(Run) search = { 0 };
+  g_auto(Run) unsynced = { 0 };
+  g_auto(Run) conflicts = { 0 };
   g_auto(Run) show = { 0 };
   g_auto(Run) show_text = { 0 };
   g_auto(Run) due = { 0 };
   g_autoptr(JsonNode) carers = NULL;
+  g_autoptr(JsonNode) listed = NULL;
   g_autoptr(JsonNode) due_items = NULL;
   guint n_plan_reviews = 0, n_payment_reviews = 0;
   g_autoptr(JsonNode) found = NULL;
@@ -129,6 +132,20 @@ test_init_demo_list_show (void)
   reference = json_object_get_string_member (first, "reference");
   g_assert_true (g_str_has_prefix (reference, "CF-"));
   g_assert_true (json_object_has_member (first, "due_state"));
+  /* Demo carers were made here and never synced: all waiting to be sent, none in conflict. */
+  g_assert_cmpstr (json_object_get_string_member (first, "sync"), ==, "waiting");
+
+  run_cli (&unsynced, PASSPHRASE, "--profile", dir, "list", "--json", "--filter", "unsynced",
+           NULL);
+  g_assert_cmpint (unsynced.status, ==, 0);
+  listed = parse (unsynced.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 120);
+  g_clear_pointer (&listed, json_node_unref);
+  run_cli (&conflicts, PASSPHRASE, "--profile", dir, "list", "--json", "--filter", "conflicts",
+           NULL);
+  g_assert_cmpint (conflicts.status, ==, 0);
+  listed = parse (conflicts.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 0);
 
   run_cli (&search, PASSPHRASE, "--profile", dir, "list", "--json", "--search", reference,
            NULL);
@@ -659,6 +676,7 @@ test_failures_and_usage (void)
   g_assert_cmpint (no_command.status, ==, 2);
   run_cli (&bad_filter, PASSPHRASE, "--profile", dir, "list", "--filter", "purple", NULL);
   g_assert_cmpint (bad_filter.status, ==, 2);
+  g_assert_nonnull (strstr (bad_filter.err, "unsynced, conflicts"));
 
   run_cli (&weak, "short", "--profile", other, "init", NULL);
   g_assert_cmpint (weak.status, ==, 1);

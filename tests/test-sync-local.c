@@ -577,7 +577,7 @@ test_batch_gvariant_rows (void)
 
   /* Migration 5 keeps them, marked as GVariant and not sent. */
   store = cf_test_open_store (dir, NULL);
-  g_assert_cmpint (cf_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (cf_store_get_schema_version (store), ==, CF_STORE_SCHEMA_VERSION);
   g_assert_cmpint (cf_test_count (store, "outbox", "fields_format = 'gvariant' AND sent = 0 "
                                                    "AND state = 'pending'"), ==, 2);
   g_assert_cmpint (cf_store_count (store, "sync_conflict", &error), ==, 0);

@@ -193,7 +193,7 @@ command_list (Cli *cli)
 
   if (cli->filter != NULL && !cf_caseload_filter_from_string (cli->filter, &filter))
     return usage (_("--filter takes one of: all, waiting, overdue, active, closed, "
-                    "assessing."));
+                    "assessing, unsynced, conflicts."));
 
   if ((store = open_profile (cli, &error)) == NULL)
     return fail (error);
@@ -236,6 +236,10 @@ command_list (Cli *cli)
           json_builder_add_string_value (builder, cf_caseload_item_get_due_text (item));
           json_builder_set_member_name (builder, "due_state");
           json_builder_add_string_value (builder, cf_caseload_item_get_due_state (item));
+          json_builder_set_member_name (builder, "sync");
+          json_builder_add_string_value (builder, cf_caseload_item_get_sync_mark (item));
+          json_builder_set_member_name (builder, "worker");
+          json_builder_add_string_value (builder, cf_caseload_item_get_worker (item));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -527,7 +531,8 @@ cf_cli_run (int    argc,
     { "search", 0, 0, G_OPTION_ARG_STRING, &cli.search,
       N_("list: only carers matching these words"), N_("TEXT") },
     { "filter", 0, 0, G_OPTION_ARG_STRING, &cli.filter,
-      N_("list: all, waiting, overdue, active, closed or assessing"), N_("FILTER") },
+      N_("list: all, waiting, overdue, active, closed, assessing, unsynced (changes waiting to "
+         "be sent or refused) or conflicts"), N_("FILTER") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli.rest, NULL, NULL },
     { NULL }
   };

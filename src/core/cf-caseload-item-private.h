@@ -18,6 +18,8 @@ void            cf_caseload_item_update (CfCaseloadItem *self,
                                          const char     *status,
                                          const char     *priority,
                                          const char     *due_text,
-                                         const char     *due_state);
+                                         const char     *due_state,
+                                         const char     *sync_mark,
+                                         const char     *worker);
 
 G_END_DECLS

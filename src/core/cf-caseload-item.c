@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "cf-caseload-item-private.h"
 
 enum {
@@ -18,6 +20,8 @@ enum {
   PROP_PRIORITY,
   PROP_DUE_TEXT,
   PROP_DUE_STATE,
+  PROP_SYNC_MARK,
+  PROP_WORKER,
   N_PROPS
 };
 
@@ -66,6 +70,7 @@ cf_caseload_item_class_init (CfCaseloadItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char *names[N_PROPS] = {
     NULL, "id", "name", "reference", "locality", "status", "priority", "due-text", "due-state",
+    "sync-mark", "worker",
   };
 
   object_class->finalize = cf_caseload_item_finalize;
@@ -115,7 +120,9 @@ cf_caseload_item_update (CfCaseloadItem *self,
                          const char     *status,
                          const char     *priority,
                          const char     *due_text,
-                         const char     *due_state)
+                         const char     *due_state,
+                         const char     *sync_mark,
+                         const char     *worker)
 {
   g_object_freeze_notify (G_OBJECT (self));
   set_value (self, PROP_NAME, name);
@@ -125,6 +132,8 @@ cf_caseload_item_update (CfCaseloadItem *self,
   set_value (self, PROP_PRIORITY, priority);
   set_value (self, PROP_DUE_TEXT, due_text);
   set_value (self, PROP_DUE_STATE, due_state);
+  set_value (self, PROP_SYNC_MARK, sync_mark);
+  set_value (self, PROP_WORKER, worker);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -144,5 +153,27 @@ GETTER (status, PROP_STATUS)
 GETTER (priority, PROP_PRIORITY)
 GETTER (due_text, PROP_DUE_TEXT)
 GETTER (due_state, PROP_DUE_STATE)
+GETTER (sync_mark, PROP_SYNC_MARK)
+GETTER (worker, PROP_WORKER)
 
 #undef GETTER
+
+/**
+ * cf_sync_mark_describe:
+ * @mark: one of the CF_SYNC_MARK_ values
+ *
+ * Returns: (nullable): the mark in words, as the caseload shows it beside its icon, or %NULL
+ *   for %CF_SYNC_MARK_NONE
+ */
+const char *
+cf_sync_mark_describe (const char *mark)
+{
+  if (g_strcmp0 (mark, CF_SYNC_MARK_CONFLICT) == 0)
+    return _("Clashing changes to resolve");
+  if (g_strcmp0 (mark, CF_SYNC_MARK_REFUSED) == 0)
+    return _("The server refused a change");
+  if (g_strcmp0 (mark, CF_SYNC_MARK_WAITING) == 0)
+    return _("Changes waiting to be sent");
+
+  return NULL;
+}

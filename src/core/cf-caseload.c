@@ -39,12 +39,14 @@ typedef struct
   char           *status;
   char           *priority;
   char           *received_at;
+  char           *worker;
   /* Casefolded family name, then given names: the sort order. */
   char           *sort_key;
   /* Casefolded names, reference and postcode, and the phone number's digits. */
   char           *haystack;
   Status          status_kind;
   gboolean        assessing;
+  CfCarerSyncFlags sync_flags;
   /* The first-contact due date as a Julian day, 0 when nothing is due. */
   guint32         due_julian;
   CfCaseloadItem *item;
@@ -87,8 +89,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const char *filter_names[] = {
-  "all", "waiting", "overdue", "active", "closed", "assessing",
+  "all", "waiting", "overdue", "active", "closed", "assessing", "unsynced", "conflicts",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (filter_names) == CF_CASELOAD_N_FILTERS);
 
 static void
 entry_free (Entry *entry)
@@ -100,6 +104,7 @@ entry_free (Entry *entry)
   g_free (entry->status);
   g_free (entry->priority);
   g_free (entry->received_at);
+  g_free (entry->worker);
   g_free (entry->sort_key);
   g_free (entry->haystack);
   g_clear_object (&entry->item);
@@ -150,7 +155,9 @@ entry_new (const CfCarerSummaryRow *row)
   entry->status = g_strdup (row->status);
   entry->priority = g_strdup (row->priority);
   entry->received_at = g_strdup (row->referral_received_at);
+  entry->worker = g_strdup (row->worker);
   entry->assessing = row->assessing;
+  entry->sync_flags = row->sync_flags;
 
   if (g_strcmp0 (row->status, "waiting") == 0)
     entry->status_kind = STATUS_WAITING;
@@ -289,6 +296,20 @@ entry_compute_due (CfCaseload *self,
                                                    entry->status, entry->received_at);
 }
 
+/* The one mark a row shows: the most pressing of what is not yet in step. */
+static const char *
+entry_sync_mark (const Entry *entry)
+{
+  if (entry->sync_flags & CF_CARER_SYNC_CONFLICT)
+    return CF_SYNC_MARK_CONFLICT;
+  if (entry->sync_flags & CF_CARER_SYNC_REFUSED)
+    return CF_SYNC_MARK_REFUSED;
+  if (entry->sync_flags & CF_CARER_SYNC_WAITING)
+    return CF_SYNC_MARK_WAITING;
+
+  return CF_SYNC_MARK_NONE;
+}
+
 static void
 entry_sync_item (CfCaseload *self,
                  Entry      *entry)
@@ -308,7 +329,8 @@ entry_sync_item (CfCaseload *self,
       due_text = g_strdup (_("Assessment in progress"));
     }
   cf_caseload_item_update (entry->item, entry->name, entry->reference, entry->locality,
-                           entry->status, entry->priority, due_text, state);
+                           entry->status, entry->priority, due_text, state,
+                           entry_sync_mark (entry), entry->worker);
 }
 
 static gboolean
@@ -336,6 +358,14 @@ entry_matches (CfCaseload  *self,
       break;
     case CF_CASELOAD_FILTER_ASSESSING:
       if (!entry->assessing)
+        return FALSE;
+      break;
+    case CF_CASELOAD_FILTER_UNSYNCED:
+      if ((entry->sync_flags & (CF_CARER_SYNC_WAITING | CF_CARER_SYNC_REFUSED)) == 0)
+        return FALSE;
+      break;
+    case CF_CASELOAD_FILTER_CONFLICTS:
+      if ((entry->sync_flags & CF_CARER_SYNC_CONFLICT) == 0)
         return FALSE;
       break;
     case CF_CASELOAD_FILTER_ALL:
@@ -516,15 +546,47 @@ update_entry (CfCaseload *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* Any saved record may change its carer's row: the carer's own fields, an assessment in
+ * draft, and the sync mark of whatever belongs to them. */
 static void
 on_record_saved (CfCaseload *self,
                  CfRecord   *record,
                  CfStore    *store)
 {
+  g_autofree char *carer_id = NULL;
+  g_autoptr(GError) error = NULL;
+  Entry *entry;
+
   if (CF_IS_CARER (record))
-    update_entry (self, cf_record_get_id (record));
-  else if (CF_IS_ASSESSMENT (record))
-    update_entry (self, cf_assessment_get_carer_id (CF_ASSESSMENT (record)));
+    {
+      update_entry (self, cf_record_get_id (record));
+      return;
+    }
+  if (CF_IS_ASSESSMENT (record))
+    {
+      update_entry (self, cf_assessment_get_carer_id (CF_ASSESSMENT (record)));
+      return;
+    }
+
+  carer_id = cf_store_dup_carer_id (store, cf_record_get_entity (record),
+                                    cf_record_get_id (record), &error);
+  if (carer_id == NULL)
+    {
+      g_warning ("Could not refresh the caseload: %s", error->message);
+      return;
+    }
+
+  /* A save only ever adds changes waiting to be sent, and may resolve a conflict: a carer
+   * already marked waiting, with no conflict, stays as they are, so typing in an assessment's
+   * answers costs the caseload nothing. */
+  if (*carer_id == '\0')
+    return;
+
+  entry = g_hash_table_lookup (self->by_id, carer_id);
+  if (entry == NULL ||
+      (entry->sync_flags & (CF_CARER_SYNC_WAITING | CF_CARER_SYNC_CONFLICT)) !=
+      CF_CARER_SYNC_WAITING)
+    update_entry (self, carer_id);
 }
 
 static void
@@ -646,7 +708,7 @@ cf_caseload_class_init (CfCaseloadClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER] =
     g_param_spec_int ("filter", NULL, NULL,
-                      CF_CASELOAD_FILTER_ALL, CF_CASELOAD_FILTER_ASSESSING,
+                      CF_CASELOAD_FILTER_ALL, CF_CASELOAD_N_FILTERS - 1,
                       CF_CASELOAD_FILTER_ALL,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
@@ -729,6 +791,19 @@ cf_caseload_new (CfStore    *store,
                                                  G_CONNECT_SWAPPED);
 
   return self;
+}
+
+/**
+ * cf_caseload_get_store:
+ *
+ * Returns: (transfer none): the store the caseload reads
+ */
+CfStore *
+cf_caseload_get_store (CfCaseload *self)
+{
+  g_return_val_if_fail (CF_IS_CASELOAD (self), NULL);
+
+  return self->store;
 }
 
 gboolean
@@ -868,7 +943,7 @@ cf_caseload_set_filter (CfCaseload       *self,
                         CfCaseloadFilter  filter)
 {
   g_return_if_fail (CF_IS_CASELOAD (self));
-  g_return_if_fail (filter <= CF_CASELOAD_FILTER_ASSESSING);
+  g_return_if_fail (filter < CF_CASELOAD_N_FILTERS);
 
   if (self->filter == filter)
     return;

@@ -22,7 +22,13 @@ typedef enum
   CF_CASELOAD_FILTER_ACTIVE,
   CF_CASELOAD_FILTER_CLOSED,
   CF_CASELOAD_FILTER_ASSESSING,
+  /* Changes waiting to be sent, or refused by the server. */
+  CF_CASELOAD_FILTER_UNSYNCED,
+  /* Clashing changes to resolve. */
+  CF_CASELOAD_FILTER_CONFLICTS,
 } CfCaseloadFilter;
+
+#define CF_CASELOAD_N_FILTERS (CF_CASELOAD_FILTER_CONFLICTS + 1)
 
 #define CF_TYPE_CASELOAD (cf_caseload_get_type ())
 
@@ -31,6 +37,7 @@ G_DECLARE_FINAL_TYPE (CfCaseload, cf_caseload, CF, CASELOAD, GObject)
 CfCaseload       *cf_caseload_new                 (CfStore             *store,
                                                    CfCalendar          *calendar,
                                                    guint                first_contact_days);
+CfStore          *cf_caseload_get_store           (CfCaseload          *self);
 gboolean          cf_caseload_reload              (CfCaseload          *self,
                                                    GError             **error);
 void              cf_caseload_reload_async        (CfCaseload          *self,

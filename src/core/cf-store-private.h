@@ -12,6 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* What of a carer's is not yet in step with the server: the carer's record or any record
+ * belonging to them (through the parent fields of cf-entities.c). */
+typedef enum
+{
+  CF_CARER_SYNC_WAITING  = 1 << 0,  /* outbox rows waiting to go up */
+  CF_CARER_SYNC_REFUSED  = 1 << 1,  /* outbox rows the server refused */
+  CF_CARER_SYNC_CONFLICT = 1 << 2,  /* conflicts not yet resolved */
+} CfCarerSyncFlags;
+
 /* The columns the caseload shows and searches: never the whole record. */
 typedef struct
 {
@@ -26,8 +35,11 @@ typedef struct
   const char *status;
   const char *priority;
   const char *referral_received_at;
+  /* The worker whose caseload the carer is on: a server user name, or "". */
+  const char *worker;
   /* Whether the carer has an assessment still in draft. */
   gboolean    assessing;
+  CfCarerSyncFlags sync_flags;
 } CfCarerSummaryRow;
 
 typedef void (*CfCarerSummaryFunc) (const CfCarerSummaryRow *row,

@@ -20,6 +20,7 @@
 #include "cf-carer-event.h"
 #include "cf-carer-private.h"
 #include "cf-database.h"
+#include "cf-entities.h"
 #include "cf-record-private.h"
 #include "cf-store-private.h"
 
@@ -36,6 +37,13 @@ struct _CfStore
   char     *device_id;
   char     *user_name;
   char     *role;
+
+  /* The carer of the last parent looked up during a save: the answers of one assessment, or
+   * the needs of one plan, are saved together, and all belong to the same carer. */
+  char     *carer_cache_parent;
+  char     *carer_cache_carer;
+  /* Carer id to how many outbox rows the save under way has added for them. */
+  GHashTable *new_outbox_rows;
 };
 
 static void cf_store_initable_iface_init (GInitableIface *iface);
@@ -416,6 +424,64 @@ static const char *migrations[] = {
   "  reported_at TEXT NOT NULL,"
   "  resolved_at TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX sync_conflict_by_record ON sync_conflict (record_id);",
+
+  /* 6: each outbox row names the carer its record belongs to (following parent fields, as in
+   * cf-entities.c), and outbox_carer counts each carer's rows waiting and refused: new rows
+   * as a save writes them (count_outbox_rows()), rows that change state or go by triggers,
+   * whichever connection changes them. So the caseload marks carers with changes not yet
+   * synced by reading one row per carer, however many rows the outbox holds (a new profile's
+   * whole caseload before its first sync). Rows already there are filled in from their
+   * records; a row whose record cannot be found belongs to no carer (''). */
+  "ALTER TABLE outbox ADD COLUMN carer_id TEXT NOT NULL DEFAULT '';"
+  "UPDATE outbox SET carer_id = coalesce (CASE entity"
+  "  WHEN 'carer' THEN record_id"
+  "  WHEN 'cared_for' THEN (SELECT carer_id FROM cared_for WHERE id = outbox.record_id)"
+  "  WHEN 'carer_event' THEN (SELECT carer_id FROM carer_event WHERE id = outbox.record_id)"
+  "  WHEN 'assessment' THEN (SELECT carer_id FROM assessment WHERE id = outbox.record_id)"
+  "  WHEN 'assessment_answer' THEN (SELECT a.carer_id FROM assessment_answer AS x"
+  "    JOIN assessment AS a ON a.id = x.assessment_id WHERE x.id = outbox.record_id)"
+  "  WHEN 'support_plan' THEN (SELECT carer_id FROM support_plan WHERE id = outbox.record_id)"
+  "  WHEN 'plan_need' THEN (SELECT p.carer_id FROM plan_need AS x"
+  "    JOIN support_plan AS p ON p.id = x.plan_id WHERE x.id = outbox.record_id)"
+  "  WHEN 'plan_action' THEN (SELECT p.carer_id FROM plan_action AS x"
+  "    JOIN support_plan AS p ON p.id = x.plan_id WHERE x.id = outbox.record_id)"
+  "  WHEN 'carer_break' THEN (SELECT carer_id FROM carer_break WHERE id = outbox.record_id)"
+  "  WHEN 'emergency_plan' THEN (SELECT carer_id FROM emergency_plan"
+  "    WHERE id = outbox.record_id)"
+  "  WHEN 'emergency_contact' THEN (SELECT p.carer_id FROM emergency_contact AS x"
+  "    JOIN emergency_plan AS p ON p.id = x.emergency_plan_id WHERE x.id = outbox.record_id)"
+  "  WHEN 'direct_payment' THEN (SELECT carer_id FROM direct_payment"
+  "    WHERE id = outbox.record_id)"
+  "  WHEN 'balance_return' THEN (SELECT d.carer_id FROM balance_return AS x"
+  "    JOIN direct_payment AS d ON d.id = x.direct_payment_id WHERE x.id = outbox.record_id)"
+  "  WHEN 'personal_assistant' THEN (SELECT d.carer_id FROM personal_assistant AS x"
+  "    JOIN direct_payment AS d ON d.id = x.direct_payment_id WHERE x.id = outbox.record_id)"
+  "  WHEN 'review' THEN (SELECT carer_id FROM review WHERE id = outbox.record_id)"
+  "  WHEN 'text_reminder' THEN (SELECT carer_id FROM text_reminder"
+  "    WHERE id = outbox.record_id)"
+  "  END, '');"
+  "CREATE INDEX outbox_refused_by_carer ON outbox (carer_id) WHERE state = 'error';"
+  "CREATE TABLE outbox_carer ("
+  "  carer_id TEXT PRIMARY KEY NOT NULL,"
+  "  pending INTEGER NOT NULL DEFAULT 0,"
+  "  errors INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO outbox_carer (carer_id, pending, errors)"
+  "  SELECT carer_id, sum (state = 'pending'), sum (state = 'error') FROM outbox"
+  "  GROUP BY carer_id;"
+  "CREATE TRIGGER outbox_carer_delete AFTER DELETE ON outbox BEGIN"
+  "  UPDATE outbox_carer SET pending = pending - (OLD.state = 'pending'),"
+  "    errors = errors - (OLD.state = 'error') WHERE carer_id = OLD.carer_id;"
+  "  DELETE FROM outbox_carer WHERE carer_id = OLD.carer_id AND pending = 0 AND errors = 0;"
+  "END;"
+  "CREATE TRIGGER outbox_carer_update AFTER UPDATE OF state, carer_id ON outbox"
+  "  WHEN OLD.state IS NOT NEW.state OR OLD.carer_id IS NOT NEW.carer_id BEGIN"
+  "  UPDATE outbox_carer SET pending = pending - (OLD.state = 'pending'),"
+  "    errors = errors - (OLD.state = 'error') WHERE carer_id = OLD.carer_id;"
+  "  DELETE FROM outbox_carer WHERE carer_id = OLD.carer_id AND pending = 0 AND errors = 0;"
+  "  INSERT OR IGNORE INTO outbox_carer (carer_id) VALUES (NEW.carer_id);"
+  "  UPDATE outbox_carer SET pending = pending + (NEW.state = 'pending'),"
+  "    errors = errors + (NEW.state = 'error') WHERE carer_id = NEW.carer_id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);
@@ -635,6 +701,9 @@ cf_store_finalize (GObject *object)
   g_free (self->device_id);
   g_free (self->user_name);
   g_free (self->role);
+  g_free (self->carer_cache_parent);
+  g_free (self->carer_cache_carer);
+  g_clear_pointer (&self->new_outbox_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_store_parent_class)->finalize (object);
 }
@@ -734,6 +803,7 @@ static void
 cf_store_init (CfStore *self)
 {
   self->target_version = CF_STORE_SCHEMA_VERSION;
+  self->new_outbox_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /**
@@ -1105,6 +1175,55 @@ holds_true (JsonObject *fields,
          json_node_get_value_type (node) == G_TYPE_BOOLEAN && json_node_get_boolean (node);
 }
 
+/* New outbox rows are counted for their carers (outbox_carer, migration 6) here, where
+ * every row is made, once per save: a trigger would be compiled into every save's INSERT,
+ * and made saving many records at once half as slow again. Rows that change state or go,
+ * on any connection, are counted by triggers. */
+static void
+tally_outbox_row (CfStore    *self,
+                  const char *carer_id)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->new_outbox_rows, carer_id));
+
+  /* A key already there is kept, and the copy passed in freed. */
+  g_hash_table_insert (self->new_outbox_rows, g_strdup (carer_id), GUINT_TO_POINTER (n + 1));
+}
+
+static gboolean
+count_outbox_rows (CfStore  *self,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) add = NULL;
+  g_autoptr(sqlite3_stmt) count = NULL;
+  GHashTableIter iter;
+  gpointer carer_id;
+  gpointer n;
+
+  if (g_hash_table_size (self->new_outbox_rows) == 0)
+    return TRUE;
+
+  add = prepare (self, "INSERT OR IGNORE INTO outbox_carer (carer_id) VALUES (?)", error);
+  count = prepare (self, "UPDATE outbox_carer SET pending = pending + ? WHERE carer_id = ?",
+                   error);
+  if (add == NULL || count == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, self->new_outbox_rows);
+  while (g_hash_table_iter_next (&iter, &carer_id, &n))
+    {
+      sqlite3_reset (add);
+      sqlite3_reset (count);
+      sqlite3_bind_text (add, 1, carer_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (count, 1, GPOINTER_TO_UINT (n));
+      sqlite3_bind_text (count, 2, carer_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (add) != SQLITE_DONE || sqlite3_step (count) != SQLITE_DONE)
+        return cf_database_set_error (error, self->db, _("record the change for syncing"));
+    }
+
+  g_hash_table_remove_all (self->new_outbox_rows);
+  return TRUE;
+}
+
 /* DESIGN.md: the outbox is the only source of what to push; it is written in the same
  * transaction as the change, with the fields that changed and the version they were based on.
  *
@@ -1119,6 +1238,7 @@ static gboolean
 write_outbox (CfStore     *self,
               const char  *entity,
               const char  *id,
+              const char  *carer_id,
               const char  *operation,
               gint64       base_version,
               JsonObject  *fields,
@@ -1191,8 +1311,8 @@ write_outbox (CfStore     *self,
 
       write = prepare (self,
                        "INSERT INTO outbox (op_id, entity, record_id, operation, base_version, "
-                       "fields, fields_format, created_at) VALUES (?, ?, ?, ?, ?, ?, '"
-                       CF_OUTBOX_FORMAT_JSON "', ?)",
+                       "fields, fields_format, created_at, carer_id) VALUES (?, ?, ?, ?, ?, ?, '"
+                       CF_OUTBOX_FORMAT_JSON "', ?, ?)",
                        error);
       if (write == NULL)
         return FALSE;
@@ -1204,12 +1324,109 @@ write_outbox (CfStore     *self,
       sqlite3_bind_int64 (write, 5, base_version);
       sqlite3_bind_text (write, 6, text, -1, SQLITE_STATIC);
       sqlite3_bind_text (write, 7, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (write, 8, carer_id, -1, SQLITE_STATIC);
     }
 
   if (sqlite3_step (write) != SQLITE_DONE)
     return cf_database_set_error (error, self->db, _("record the change for syncing"));
 
+  if (folded == NULL)
+    tally_outbox_row (self, carer_id);
+
   return TRUE;
+}
+
+/**
+ * cf_store_dup_carer_id:
+ * @entity: an entity name, as on the wire
+ * @record_id: a record of that entity
+ *
+ * Finds the carer a record belongs to, following each entity's parent field (cf-entities.c)
+ * up to the carer: a carer belongs to itself.
+ *
+ * Returns: (transfer full): the carer's id, "" when the record, or a parent on the way, is
+ *   not on this device or the entity is not known, or %NULL with @error set
+ */
+char *
+cf_store_dup_carer_id (CfStore     *self,
+                       const char  *entity,
+                       const char  *record_id,
+                       GError     **error)
+{
+  g_autofree char *id = NULL;
+  const CfEntityInfo *info;
+
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (record_id != NULL, NULL);
+
+  id = g_strdup (record_id);
+  while ((info = cf_entities_lookup (entity)) != NULL && info->parent_field != NULL)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autofree char *sql = NULL;
+      int rc;
+
+      /* Table and column names come from the entity list, never from what was passed in. */
+      sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", info->parent_field, info->entity);
+      if ((stmt = prepare (self, sql, error)) == NULL)
+        return NULL;
+
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        return g_strdup ("");
+      if (rc != SQLITE_ROW)
+        {
+          cf_database_set_error (error, self->db, _("find the carer of a record"));
+          return NULL;
+        }
+
+      g_free (id);
+      id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entity = info->parent_entity;
+    }
+
+  return info != NULL ? g_steal_pointer (&id) : g_strdup ("");
+}
+
+/* The carer a record being saved belongs to, for its outbox row. Its own parent field says
+ * who its parent is; only a grandchild (an answer, a plan's need…) needs a look in the
+ * database, and those are saved in runs with the same parent. */
+static char *
+dup_record_carer_id (CfStore   *self,
+                     CfRecord  *record,
+                     GError   **error)
+{
+  const CfEntityInfo *info = cf_entities_lookup (cf_record_get_entity (record));
+  const CfEntityInfo *parent;
+  const char *parent_id;
+  g_autofree char *key = NULL;
+  char *carer_id;
+
+  if (info == NULL)
+    return g_strdup ("");
+  if (info->parent_field == NULL)
+    return g_strdup (cf_record_get_id (record));
+
+  parent_id = cf_record_get_text (record, info->parent_field);
+  parent = cf_entities_lookup (info->parent_entity);
+  if (parent != NULL && parent->parent_field == NULL)
+    return g_strdup (parent_id);
+
+  key = g_strconcat (info->parent_entity, "/", parent_id, NULL);
+  if (g_strcmp0 (key, self->carer_cache_parent) == 0)
+    return g_strdup (self->carer_cache_carer);
+
+  if ((carer_id = cf_store_dup_carer_id (self, info->parent_entity, parent_id, error)) == NULL)
+    return NULL;
+
+  g_free (self->carer_cache_parent);
+  g_free (self->carer_cache_carer);
+  self->carer_cache_parent = g_steal_pointer (&key);
+  self->carer_cache_carer = g_strdup (carer_id);
+
+  return carer_id;
 }
 
 /* The version a change is based on (DESIGN.md, "Versions and merge"). Normally the version
@@ -1289,6 +1506,7 @@ static gboolean
 write_record (CfStore     *self,
               CfRecord    *record,
               const char  *now,
+              gboolean    *unplaced,
               GError     **error)
 {
   const char *entity = cf_record_get_entity (record);
@@ -1300,6 +1518,7 @@ write_record (CfStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *carer_id = NULL;
   const char *operation;
   const char *audit_action;
   gint64 base = cf_record_get_version (record);
@@ -1380,8 +1599,10 @@ write_record (CfStore     *self,
       audit_action = CF_AUDIT_CHANGE;
     }
 
-  if (!write_outbox (self, entity, id, operation, base, fields, now, error))
+  if ((carer_id = dup_record_carer_id (self, record, error)) == NULL ||
+      !write_outbox (self, entity, id, carer_id, operation, base, fields, now, error))
     return FALSE;
+  *unplaced = *carer_id == '\0';
   cf_record_set_base_version (record, base);
 
   /* One audit row per save, folded outbox row or not. The detail names the fields, never
@@ -1426,6 +1647,45 @@ cf_store_rollback (CfStore *self)
     cf_store_exec (self, "ROLLBACK;", NULL);
 }
 
+/* Records saved before their parent in the same save (foreign keys wait for the commit) could
+ * not be traced to their carer when their outbox rows were written; now every record of the
+ * save is in the database, they can. */
+static gboolean
+place_outbox_rows (CfStore    *self,
+                   GPtrArray  *records,
+                   GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self,
+                  "UPDATE outbox SET carer_id = ? WHERE entity = ? AND record_id = ? "
+                  "AND carer_id = ''",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      CfRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *carer_id = NULL;
+
+      g_clear_pointer (&self->carer_cache_parent, g_free);
+      if ((carer_id = dup_record_carer_id (self, record, error)) == NULL)
+        return FALSE;
+      if (*carer_id == '\0')
+        continue;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, carer_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, cf_record_get_entity (record), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, cf_record_get_id (record), -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return cf_database_set_error (error, self->db, _("record the change for syncing"));
+    }
+
+  return TRUE;
+}
+
 /**
  * cf_store_save_full:
  * @records: (array length=n_records): records to save together
@@ -1444,6 +1704,7 @@ cf_store_save_full (CfStore           *self,
 {
   g_autofree char *now = NULL;
   g_autoptr(GPtrArray) saved = NULL;
+  g_autoptr(GPtrArray) unplaced_records = NULL;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
   g_return_val_if_fail (records != NULL || n_records == 0, FALSE);
@@ -1460,16 +1721,37 @@ cf_store_save_full (CfStore           *self,
 
   now = cf_clock_now_iso8601 (self->clock);
 
+  /* Only within one save: a parent seen in an earlier one may since have left the device. */
+  g_clear_pointer (&self->carer_cache_parent, g_free);
+  g_clear_pointer (&self->carer_cache_carer, g_free);
+  g_hash_table_remove_all (self->new_outbox_rows);
+
   if (!cf_store_begin (self, error))
     return FALSE;
 
   for (guint i = 0; i < saved->len; i++)
     {
-      if (!write_record (self, g_ptr_array_index (saved, i), now, error))
+      gboolean unplaced = FALSE;
+
+      if (!write_record (self, g_ptr_array_index (saved, i), now, &unplaced, error))
         {
           cf_store_rollback (self);
           return FALSE;
         }
+      if (unplaced)
+        {
+          if (unplaced_records == NULL)
+            unplaced_records = g_ptr_array_new ();
+          g_ptr_array_add (unplaced_records, g_ptr_array_index (saved, i));
+        }
+    }
+
+  /* Counted before any row is placed: placing moves a row's count from no carer to its own. */
+  if (!count_outbox_rows (self, error) ||
+      (unplaced_records != NULL && !place_outbox_rows (self, unplaced_records, error)))
+    {
+      cf_store_rollback (self);
+      return FALSE;
     }
 
   if (also != NULL && !also (self, user_data, error))
@@ -1733,6 +2015,86 @@ cf_store_count (CfStore     *self,
   return query_int (self, sql, error);
 }
 
+static void
+add_sync_flag (GHashTable       *flags,
+               const char       *carer_id,
+               CfCarerSyncFlags  flag)
+{
+  guint old;
+
+  if (carer_id == NULL || *carer_id == '\0')
+    return;
+
+  /* A key already there is kept, and the copy passed in freed. */
+  old = GPOINTER_TO_UINT (g_hash_table_lookup (flags, carer_id));
+  g_hash_table_insert (flags, g_strdup (carer_id), GUINT_TO_POINTER (old | flag));
+}
+
+/* Which carers have changes waiting, refused or in conflict. The outbox can be large (a new
+ * profile's whole caseload, before its first sync), so its counts per carer are read from
+ * outbox_carer (migration 6); open conflicts are few, and are traced to their carers one by
+ * one. */
+static GHashTable *
+load_sync_flags (CfStore     *self,
+                 const char  *only_id,
+                 GError     **error)
+{
+  g_autoptr(GHashTable) flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  only_id != NULL
+                  ? "SELECT carer_id, pending, errors FROM outbox_carer WHERE carer_id = ?"
+                  : "SELECT carer_id, pending, errors FROM outbox_carer",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  if (only_id != NULL)
+    sqlite3_bind_text (stmt, 1, only_id, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *carer_id = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (sqlite3_column_int64 (stmt, 1) > 0)
+        add_sync_flag (flags, carer_id, CF_CARER_SYNC_WAITING);
+      if (sqlite3_column_int64 (stmt, 2) > 0)
+        add_sync_flag (flags, carer_id, CF_CARER_SYNC_REFUSED);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cf_database_set_error (error, self->db, _("read the changes waiting to sync"));
+      return NULL;
+    }
+
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  stmt = prepare (self,
+                  "SELECT DISTINCT entity, record_id FROM sync_conflict WHERE resolved_at = ''",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *carer_id =
+        cf_store_dup_carer_id (self, (const char *) sqlite3_column_text (stmt, 0),
+                               (const char *) sqlite3_column_text (stmt, 1), error);
+
+      if (carer_id == NULL)
+        return NULL;
+      if (only_id == NULL || strcmp (carer_id, only_id) == 0)
+        add_sync_flag (flags, carer_id, CF_CARER_SYNC_CONFLICT);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      cf_database_set_error (error, self->db, _("read the sync conflicts"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&flags);
+}
+
 gboolean
 cf_store_foreach_carer_summary (CfStore             *self,
                                 const char          *only_id,
@@ -1741,16 +2103,20 @@ cf_store_foreach_carer_summary (CfStore             *self,
                                 GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) sync_flags = NULL;
   int rc;
 
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
+  if ((sync_flags = load_sync_flags (self, only_id, error)) == NULL)
+    return FALSE;
+
 #define SUMMARY_COLUMNS \
   "SELECT id, reference, given_name, family_name, preferred_name, locality, postcode, phone, " \
   "status, priority, referral_received_at, EXISTS (SELECT 1 FROM assessment " \
   "WHERE assessment.carer_id = carer.id AND assessment.status = 'draft' " \
-  "AND assessment.deleted = 0) FROM carer "
+  "AND assessment.deleted = 0), worker FROM carer "
   stmt = prepare (self,
                   only_id != NULL
                   ? SUMMARY_COLUMNS "WHERE deleted = 0 AND id = ?"
@@ -1765,8 +2131,9 @@ cf_store_foreach_carer_summary (CfStore             *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
       CfCarerSummaryRow row = {
-        .id = (const char *) sqlite3_column_text (stmt, 0),
+        .id = id,
         .reference = (const char *) sqlite3_column_text (stmt, 1),
         .given_name = (const char *) sqlite3_column_text (stmt, 2),
         .family_name = (const char *) sqlite3_column_text (stmt, 3),
@@ -1778,6 +2145,8 @@ cf_store_foreach_carer_summary (CfStore             *self,
         .priority = (const char *) sqlite3_column_text (stmt, 9),
         .referral_received_at = (const char *) sqlite3_column_text (stmt, 10),
         .assessing = sqlite3_column_int (stmt, 11) != 0,
+        .worker = (const char *) sqlite3_column_text (stmt, 12),
+        .sync_flags = GPOINTER_TO_UINT (g_hash_table_lookup (sync_flags, id)),
       };
 
       func (&row, user_data);

@@ -26,7 +26,7 @@ typedef enum
 } CfStoreError;
 
 /* The schema version this program writes; DESIGN.md: a newer database is refused. */
-#define CF_STORE_SCHEMA_VERSION 5
+#define CF_STORE_SCHEMA_VERSION 6
 
 /* Audit actions (DESIGN.md: "who viewed, created, changed, exported or printed"). */
 #define CF_AUDIT_VIEW   "view"
@@ -84,6 +84,10 @@ gboolean    cf_store_audit             (CfStore      *self,
                                         const char   *entity,
                                         const char   *record_id,
                                         const char   *detail,
+                                        GError      **error);
+char       *cf_store_dup_carer_id      (CfStore      *self,
+                                        const char   *entity,
+                                        const char   *record_id,
                                         GError      **error);
 gint64      cf_store_count             (CfStore      *self,
                                         const char   *table,
