@@ -81,6 +81,7 @@ cf_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *show_carer_accels[] = { "<Alt>Left", NULL };
   static const char *show_due_accels[] = { "<Control>d", NULL };
+  static const char *sync_now_accels[] = { "<Control><Shift>s", NULL };
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
@@ -96,6 +97,8 @@ cf_application_startup (GApplication *app)
                                          show_carer_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-due",
                                          show_due_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sync-now",
+                                         sync_now_accels);
 
   self->settings = cf_context_dup_default_settings ();
   self->context = cf_context_new (NULL, self->settings);
@@ -167,9 +170,17 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   CfApplication *self = user_data;
-  CfPreferencesWindow *preferences = cf_preferences_window_new (self->context,
-                                                                self->profile_dir);
+  CfWindow *window = get_window (self);
+  CfPreferencesWindow *preferences;
 
+  /* The window passes its sync client to the Sync page. */
+  if (window != NULL)
+    {
+      cf_window_show_preferences (window, NULL);
+      return;
+    }
+
+  preferences = cf_preferences_window_new (self->context, self->profile_dir);
   gtk_window_set_transient_for (GTK_WINDOW (preferences),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (preferences));

@@ -6,11 +6,13 @@
 
 #pragma once
 
+#include "cf-sync-client.h"
 #include "cf-window.h"
 
 G_BEGIN_DECLS
 
-gboolean cf_window_check_idle (CfWindow *self,
-                               gint64    now_us);
+gboolean      cf_window_check_idle      (CfWindow *self,
+                                         gint64    now_us);
+CfSyncClient *cf_window_get_sync_client (CfWindow *self);
 
 G_END_DECLS

@@ -7,6 +7,11 @@
  * unlocked, with the caseload beside the open carer. Locking (Ctrl+L, or after the idle time
  * set in Preferences, 10 minutes by default) saves what is being typed, then closes the store
  * and drops every record, so nothing personal stays on screen or in the widgets.
+ *
+ * While unlocked the window owns the profile's sync client, syncing by itself (DESIGN.md,
+ * "Sync protocol"). A sync runs on a store connection of its own and never holds up typing;
+ * locking stops the automatic syncing and lets a sync under way finish, closing the store only
+ * once the client has let go of it. A laptop the server says was revoked wipes its profile.
  */
 
 #include "config.h"
@@ -17,9 +22,15 @@
 #include "cf-assessment-start-dialog.h"
 #include "cf-assessments.h"
 #include "cf-carer-editor.h"
+#include "cf-conflicts-dialog.h"
+#include "cf-carer-event.h"
 #include "cf-caseload-view.h"
 #include "cf-due-page.h"
+#include "cf-preferences-window.h"
 #include "cf-support-view.h"
+#include "cf-sync-client.h"
+#include "cf-sync-release.h"
+#include "cf-sync-status.h"
 #include "cf-unlock-page.h"
 #include "cf-window-private.h"
 
@@ -50,6 +61,13 @@ struct _CfWindow
   gint64                last_activity;
   gint64                unlock_started;
   guint                 idle_source;
+  CfSyncClient         *sync_client;
+  /* Saves come in bursts (a record and its history entry): counted once after each. */
+  guint                 saved_idle;
+  gboolean              sync_after_saved;
+  guint                 signed_in_idle;
+  /* The Preferences window this window opened, while it is open. */
+  CfPreferencesWindow  *preferences;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *lock_stack;
@@ -66,6 +84,7 @@ struct _CfWindow
   AdwBin               *assessment_bin;
   AdwBin               *support_bin;
   AdwBin               *due_bin;
+  CfSyncStatus         *sync_status;
   GMenuModel           *primary_menu;
 };
 
@@ -101,6 +120,11 @@ update_actions (CfWindow *self)
                                  !cf_record_is_new (CF_RECORD (cf_carer_editor_get_carer (self->editor))));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-due", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-carer", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-conflicts", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-now",
+                                 unlocked && self->sync_client != NULL &&
+                                 cf_sync_client_get_user (self->sync_client) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync-sign-in", unlocked);
 }
 
 static void
@@ -339,6 +363,216 @@ on_caseload_loaded (GObject      *source,
                 (g_get_monotonic_time () - self->unlock_started) / 1000.0);
 }
 
+/* Sync --------------------------------------------------------------------------------------- */
+
+static void lock_window (CfWindow *self,
+                         gboolean  wipe);
+
+static gboolean
+saved_idle_cb (gpointer user_data)
+{
+  CfWindow *self = user_data;
+
+  self->saved_idle = 0;
+  if (self->sync_client == NULL)
+    return G_SOURCE_REMOVE;
+
+  cf_sync_client_refresh_waiting (self->sync_client);
+  if (self->sync_after_saved)
+    cf_sync_client_request_sync (self->sync_client);
+  self->sync_after_saved = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_record_saved (CfWindow *self,
+                 CfRecord *record)
+{
+  /* A finished assessment goes to the office straight away (DESIGN.md, "When"). Finishing is
+   * the only thing that writes this history entry, in the same save as the assessment. */
+  if (CF_IS_CARER_EVENT (record) &&
+      g_strcmp0 (cf_record_get_text (record, "kind"), CF_EVENT_ASSESSMENT_FINISHED) == 0)
+    self->sync_after_saved = TRUE;
+
+  if (self->saved_idle == 0)
+    self->saved_idle = g_idle_add (saved_idle_cb, self);
+}
+
+static void
+on_records_changed (CfWindow *self)
+{
+  /* A sync wrote the store on its own connection: carers pulled appear, removed ones go. */
+  if (self->caseload != NULL)
+    cf_caseload_reload_async (self->caseload, self->cancellable, on_caseload_loaded,
+                              g_object_ref (self));
+}
+
+static gboolean
+signed_in_idle_cb (gpointer user_data)
+{
+  CfWindow *self = user_data;
+
+  self->signed_in_idle = 0;
+  if (self->sync_client != NULL && cf_sync_client_get_user (self->sync_client) != NULL)
+    cf_sync_client_request_sync (self->sync_client);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_sync_user_changed (CfWindow *self)
+{
+  update_actions (self);
+
+  /* Signed in (again; signing out turns syncing by itself off): sync by itself from now on,
+   * starting as soon as the sign-in has finished. */
+  if (cf_sync_client_get_user (self->sync_client) != NULL)
+    {
+      cf_sync_client_set_automatic (self->sync_client, TRUE);
+      if (self->signed_in_idle == 0)
+        self->signed_in_idle = g_idle_add (signed_in_idle_cb, self);
+    }
+}
+
+static void
+on_revoked (CfWindow *self)
+{
+  /* DESIGN.md, "Lost laptop": the server refused this laptop, so its records go. */
+  lock_window (self, TRUE);
+}
+
+static void
+start_sync (CfWindow *self,
+            CfStore  *store)
+{
+  g_assert (self->sync_client == NULL);
+
+  self->sync_client = cf_sync_client_new (store);
+  g_signal_connect_object (self->sync_client, "records-changed",
+                           G_CALLBACK (on_records_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync_client, "revoked", G_CALLBACK (on_revoked), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sync_client, "notify::user",
+                           G_CALLBACK (on_sync_user_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "record-saved", G_CALLBACK (on_record_saved), self,
+                           G_CONNECT_SWAPPED);
+
+  cf_sync_status_set_client (self->sync_status, self->sync_client, store);
+  if (self->preferences != NULL)
+    cf_preferences_window_set_sync_client (self->preferences, self->sync_client);
+
+  cf_sync_client_set_automatic (self->sync_client, TRUE);
+}
+
+static void on_wiped (GObject      *owner,
+                      const GError *error);
+
+/* Stops syncing by itself and lets go of the client; @store is closed (and with @wipe the
+ * profile deleted) once the client has let go of it too: see cf_sync_release(). */
+static void
+stop_sync (CfWindow *self,
+           CfStore  *store,
+           gboolean  wipe)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_clear_handle_id (&self->saved_idle, g_source_remove);
+  g_clear_handle_id (&self->signed_in_idle, g_source_remove);
+  self->sync_after_saved = FALSE;
+  g_signal_handlers_disconnect_by_func (store, on_record_saved, self);
+  cf_sync_status_set_client (self->sync_status, NULL, NULL);
+  if (self->preferences != NULL)
+    cf_preferences_window_set_sync_client (self->preferences, NULL);
+  if (self->sync_client != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync_client, self);
+
+  cf_sync_release (g_steal_pointer (&self->sync_client), store, G_APPLICATION (application),
+                   application != NULL
+                   ? cf_application_get_profile_dir (CF_APPLICATION (application)) : NULL,
+                   wipe, G_OBJECT (self), on_wiped);
+}
+
+static void
+on_wiped (GObject      *owner,
+          const GError *error)
+{
+  CfWindow *self = CF_WINDOW (owner);
+  g_autofree char *notice = NULL;
+
+  /* Disposed meanwhile: the profile is gone and there is nothing to show. */
+  if (self->context == NULL)
+    return;
+
+  /* The revocation came from a sync that ended after the window was unlocked again: the
+   * store open now was on the same profile, and goes the same way. */
+  if (!cf_window_is_locked (self))
+    {
+      lock_window (self, TRUE);
+      return;
+    }
+
+  if (error == NULL)
+    notice = g_strdup (_("This laptop’s access was withdrawn by your organisation, so the "
+                         "Carefield records on it have been deleted. Ask your coordinator to "
+                         "set it up again."));
+  else
+    /* Translators: %s says why a file could not be deleted */
+    notice = g_strdup_printf (_("This laptop’s access was withdrawn by your organisation, but "
+                                "the Carefield records on it could not all be deleted (%s). "
+                                "Tell your coordinator."), error->message);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_page), TRUE);
+  cf_unlock_page_reset (self->unlock_page);
+  cf_unlock_page_show_notice (self->unlock_page, notice);
+}
+
+static void
+on_preferences_destroyed (CfWindow *self)
+{
+  self->preferences = NULL;
+}
+
+/**
+ * cf_window_show_preferences:
+ * @page: (nullable): the name of the page to show, such as "sync"
+ *
+ * Opens Preferences over the window, with the window's sync client for its Sync page.
+ */
+void
+cf_window_show_preferences (CfWindow   *self,
+                            const char *page)
+{
+  CfApplication *application;
+  CfPreferencesWindow *preferences;
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  application = CF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  preferences = cf_preferences_window_new (self->context,
+                                           cf_application_get_profile_dir (application));
+  cf_preferences_window_set_sync_client (preferences, self->sync_client);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+
+  if (self->preferences != NULL)
+    g_signal_handlers_disconnect_by_func (self->preferences, on_preferences_destroyed, self);
+  self->preferences = preferences;
+  g_signal_connect_object (preferences, "destroy", G_CALLBACK (on_preferences_destroyed), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+CfSyncClient *
+cf_window_get_sync_client (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  return self->sync_client;
+}
+
 static void
 on_unlocked (CfWindow *self,
              CfStore  *store)
@@ -353,6 +587,7 @@ on_unlocked (CfWindow *self,
   cf_caseload_view_set_caseload (self->caseload_view, self->caseload);
   cf_caseload_reload_async (self->caseload, self->cancellable, on_caseload_loaded,
                             g_object_ref (self));
+  start_sync (self, store);
 
   /* An edit that could not be saved before locking is saved now. */
   if (self->unsaved != NULL)
@@ -391,15 +626,14 @@ cf_window_is_locked (CfWindow *self)
   return cf_context_get_store (self->context) == NULL;
 }
 
-void
-cf_window_lock (CfWindow *self)
+/* @wipe: the server revoked this laptop; its profile is deleted once the store is closed */
+static void
+lock_window (CfWindow *self,
+             gboolean  wipe)
 {
-  CfStore *store;
-  g_autoptr(GError) error = NULL;
+  CfStore *store = cf_context_get_store (self->context);
+  g_autoptr(CfStore) closing = NULL;
 
-  g_return_if_fail (CF_IS_WINDOW (self));
-
-  store = cf_context_get_store (self->context);
   if (store == NULL)
     return;
 
@@ -413,17 +647,41 @@ cf_window_lock (CfWindow *self)
                   cf_assessment_editor_get_assessment (self->assessment_editor));
   self->support_unsaved = !flush_support (self);
 
+  if (wipe)
+    {
+      /* Whatever could not be saved goes with the rest of the profile. */
+      g_clear_object (&self->unsaved);
+      g_clear_object (&self->unsaved_assessment);
+      self->support_unsaved = FALSE;
+    }
+
   open_carer (self, NULL);
   cf_caseload_view_set_caseload (self->caseload_view, NULL);
   g_clear_object (&self->caseload);
 
-  if (!cf_store_close (store, &error))
-    g_warning ("%s", error->message);
+  closing = g_object_ref (store);
   cf_context_set_store (self->context, NULL);
 
+  /* Until the profile is gone, there is nothing to unlock. The focus is let go properly
+   * first: GTK 4.8 does not tell a text field made insensitive that it lost the focus. */
+  if (wipe)
+    {
+      gtk_window_set_focus (GTK_WINDOW (self), NULL);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_page), FALSE);
+    }
   cf_unlock_page_reset (self->unlock_page);
   gtk_stack_set_visible_child_name (self->lock_stack, "unlock");
   update_actions (self);
+
+  stop_sync (self, closing, wipe);
+}
+
+void
+cf_window_lock (CfWindow *self)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  lock_window (self, FALSE);
 }
 
 static void
@@ -432,6 +690,25 @@ action_lock (GtkWidget  *widget,
              GVariant   *parameter)
 {
   cf_window_lock (CF_WINDOW (widget));
+}
+
+static void
+action_sync_now (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->sync_client != NULL)
+    cf_sync_client_request_sync (self->sync_client);
+}
+
+static void
+action_sync_sign_in (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  cf_window_show_preferences (CF_WINDOW (widget), "sync");
 }
 
 static void
@@ -599,6 +876,34 @@ action_open_carer (GtkWidget  *widget,
   on_carer_activated (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Conflicts --------------------------------------------------------------------------------- */
+
+static void
+on_conflicts_resolved (CfWindow *self)
+{
+  /* The chosen value waits in the outbox: send it soon. */
+  if (self->sync_client != NULL)
+    cf_sync_client_request_sync (self->sync_client);
+}
+
+static void
+action_show_conflicts (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  CfConflictsDialog *dialog;
+
+  /* What is being typed is saved first, so a conflict is resolved on top of it. */
+  if (cf_window_is_locked (self) || !flush_work (self) || !flush_editor (self))
+    return;
+
+  dialog = cf_conflicts_dialog_new (GTK_WINDOW (self), self->context);
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_conflicts_resolved), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 cf_window_close_request (GtkWindow *window)
 {
@@ -657,6 +962,7 @@ cf_window_class_init (CfWindowClass *klass)
   window_class->close_request = cf_window_close_request;
 
   g_type_ensure (CF_TYPE_CASELOAD_VIEW);
+  g_type_ensure (CF_TYPE_SYNC_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/carefield/Carefield/cf-window.ui");
@@ -675,6 +981,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, due_bin);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, sync_status);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, primary_menu);
 
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, action_lock);
@@ -690,6 +997,11 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-support", "s", action_open_support);
   gtk_widget_class_install_action (widget_class, "win.show-due", NULL, action_show_due);
   gtk_widget_class_install_action (widget_class, "win.open-carer", "s", action_open_carer);
+  gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL,
+                                   action_show_conflicts);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, action_sync_now);
+  gtk_widget_class_install_action (widget_class, "win.sync-sign-in", NULL,
+                                   action_sync_sign_in);
 }
 
 static void
@@ -708,6 +1020,8 @@ cf_window_init (CfWindow *self)
 
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->separator), FALSE);
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->leaflet, "folded", self->sync_status, "compact",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->caseload_view, "carer-activated",
                            G_CALLBACK (on_carer_activated), self, G_CONNECT_SWAPPED);

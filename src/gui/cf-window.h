@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
-CfWindow *cf_window_new       (CfApplication *application);
-void      cf_window_lock      (CfWindow      *self);
-gboolean  cf_window_is_locked (CfWindow      *self);
+CfWindow *cf_window_new              (CfApplication *application);
+void      cf_window_lock             (CfWindow      *self);
+gboolean  cf_window_is_locked        (CfWindow      *self);
+void      cf_window_show_preferences (CfWindow      *self,
+                                      const char    *page);
 
 G_END_DECLS

@@ -61,6 +61,9 @@ struct _CfSyncClient
   GCancellable    *cancellable;
 
   gboolean         automatic;
+  /* Cancelled when automatic syncing stops, so a reachability check under way starts no sync
+   * after that. */
+  GCancellable    *reach_cancellable;
   GNetworkMonitor *monitor;
   gulong           network_changed_id;
   guint            timer_id;
@@ -1065,9 +1068,14 @@ login_done (GObject      *source,
   GError *error = NULL;
 
   self->running = FALSE;
+
+  /* The account and the state change together: whoever hears of the new user finds the
+   * client ready to sync. */
+  g_object_freeze_notify (G_OBJECT (self));
   if (!g_task_propagate_boolean (G_TASK (result), &error) || !reload_account (self, &error))
     {
       set_state (self, idle_state (self), NULL);
+      g_object_thaw_notify (G_OBJECT (self));
       g_task_return_error (outer, error);
       return;
     }
@@ -1077,11 +1085,13 @@ login_done (GObject      *source,
        g_str_equal (self->account->role, CF_ROLE_COORDINATOR)) &&
       !cf_store_set_role (self->store, self->account->role, &error))
     {
+      g_object_thaw_notify (G_OBJECT (self));
       g_task_return_error (outer, error);
       return;
     }
 
   set_state (self, CF_SYNC_STATE_IDLE, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -1344,11 +1354,13 @@ can_reach_done (GObject      *source,
 
   if (g_network_monitor_can_reach_finish (G_NETWORK_MONITOR (source), result, &error))
     {
-      cf_sync_client_request_sync (self);
+      if (self->automatic)
+        cf_sync_client_request_sync (self);
       return;
     }
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->running)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->running ||
+      !self->automatic)
     return;
 
   set_state (self, CF_SYNC_STATE_OFFLINE, error->message);
@@ -1371,7 +1383,7 @@ settled_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  g_network_monitor_can_reach_async (self->monitor, address, self->cancellable,
+  g_network_monitor_can_reach_async (self->monitor, address, self->reach_cancellable,
                                      can_reach_done, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -1423,6 +1435,7 @@ cf_sync_client_set_automatic (CfSyncClient *self,
   self->automatic = automatic;
   if (automatic)
     {
+      self->reach_cancellable = g_cancellable_new ();
       self->monitor = g_object_ref (g_network_monitor_get_default ());
       self->network_changed_id = g_signal_connect (self->monitor, "network-changed",
                                                    G_CALLBACK (network_changed_cb), self);
@@ -1432,6 +1445,8 @@ cf_sync_client_set_automatic (CfSyncClient *self,
     }
   else
     {
+      g_cancellable_cancel (self->reach_cancellable);
+      g_clear_object (&self->reach_cancellable);
       g_clear_signal_handler (&self->network_changed_id, self->monitor);
       g_clear_object (&self->monitor);
       g_clear_handle_id (&self->timer_id, g_source_remove);

@@ -30,6 +30,7 @@ STEPS = [
     ('wrong', 'a wrong passphrase: a "not right" message, and the entry marked invalid'),
     ('audit-unlock', 'unlock page: every interactive object has an accessible name'),
     ('unlock', 'the right passphrase: a caseload list with items and a "Search caseload" entry'),
+    ('sync-status', 'the sync state button is named with the state in words: "Sync: …"'),
     ('new', 'Ctrl+N: the carer editor opens with the focus in "Given Name"'),
     ('tab-family', 'Tab from "Given Name" reaches "Family Name"; every focus stop is named'),
     ('postcode-bad', 'Postcode "XYZ 123": an "is not a UK postcode" message, the field invalid'),
@@ -320,6 +321,24 @@ class Scenario:
                     a.accessible_name(lst.obj), len(self.list_items()),
                     time.monotonic() - t0),
                 'search: ' + search.describe()]
+
+    def step_sync_status(self):
+        buttons = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON)
+
+        def status():
+            return a.find_first(self.win, lambda n: n.role in buttons and a.is_showing(n)
+                                and (a.accessible_name(n.obj) or '').startswith('Sync: '))
+        node = a.wait_for(status, timeout=5)
+        if node is None:
+            names = sorted({a.accessible_name(n.obj) or '(unnamed)' for n in a.walk(self.win)
+                            if n.role in buttons and a.is_showing(n)})
+            raise StepFailed('no button named "Sync: …" in the window',
+                             ['buttons: ' + ', '.join(names)])
+        name = a.accessible_name(node.obj)
+        # This profile never signed in: the name says so, and why, not only an icon.
+        if not name.startswith('Sync: Not Syncing.') or 'not signed in' not in name:
+            raise StepFailed('the sync button is named %r' % name)
+        return ['button: ' + node.describe()]
 
     def step_new(self):
         self.kb.key('n', mods=['ctrl'])

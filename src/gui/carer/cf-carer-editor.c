@@ -17,6 +17,7 @@
 #include "cf-cared-for-row.h"
 #include "cf-carer-editor.h"
 #include "cf-carer-event.h"
+#include "cf-carer-sync-notice.h"
 #include "cf-caseload.h"
 #include "cf-choices.h"
 #include "cf-dates.h"
@@ -24,6 +25,7 @@
 #include "cf-referral-dialog.h"
 #include "cf-support-group.h"
 #include "cf-validate.h"
+#include "cf-worker-group.h"
 
 /* How long after the last keystroke a change is saved. Short enough that a crash or a flat
  * battery loses at most a second of typing. */
@@ -116,6 +118,8 @@ struct _CfCarerEditor
   gulong                saved_handler;
 
   GtkWidget            *scroller;
+  CfCarerSyncNotice    *sync_notice;
+  CfWorkerGroup        *worker_group;
   AdwActionRow         *status_row;
   AdwActionRow         *due_row;
   AdwActionRow         *priority_row;
@@ -899,16 +903,67 @@ refresh_history (CfCarerEditor *self)
   }
 }
 
+/* Whether @saved is this page's own carer, or one of the people they care for. */
+static gboolean
+is_own_record (CfCarerEditor *self,
+               CfRecord      *saved)
+{
+  GListModel *people = cf_carer_get_cared_for (self->carer);
+  g_autoptr(GPtrArray) removed = cf_carer_dup_removed (self->carer);
+
+  if (saved == record (self))
+    return TRUE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(GObject) person = g_list_model_get_item (people, i);
+
+      if (person == G_OBJECT (saved))
+        return TRUE;
+    }
+
+  return g_ptr_array_find (removed, saved, NULL);
+}
+
+/* The carer's details, or a person they care for, were saved from elsewhere on this laptop: a
+ * clash resolved in the conflicts dialog. The page reads them again, so it shows what is
+ * stored now rather than the value that was replaced (its own edits are saved first). */
+static void
+reload_carer (CfCarerEditor *self)
+{
+  g_autoptr(CfCarer) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fresh = cf_store_load_carer (get_store (self), cf_record_get_id (record (self)), &error);
+  if (fresh == NULL)
+    {
+      refresh_save_status (self, error);
+      return;
+    }
+
+  cf_carer_editor_set_carer (self, fresh);
+}
+
 static void
 on_store_record_saved (CfCarerEditor *self,
                        CfRecord      *saved)
 {
-  if (self->carer == NULL)
+  gboolean theirs = FALSE;
+  const char *id;
+
+  if (self->carer == NULL || cf_record_is_new (record (self)))
     return;
 
-  if (CF_IS_CARER_EVENT (saved) &&
-      g_strcmp0 (cf_record_get_text (saved, "carer_id"), cf_record_get_id (record (self))) == 0)
+  id = cf_record_get_id (record (self));
+  if (CF_IS_CARER_EVENT (saved) && g_strcmp0 (cf_record_get_text (saved, "carer_id"), id) == 0)
     refresh_history (self);
+
+  if (CF_IS_CARER (saved))
+    theirs = g_strcmp0 (cf_record_get_id (saved), id) == 0;
+  else if (CF_IS_CARED_FOR (saved))
+    theirs = g_strcmp0 (cf_record_get_text (saved, "carer_id"), id) == 0;
+  if (theirs && !is_own_record (self, saved))
+    reload_carer (self);
 }
 
 static void
@@ -1139,11 +1194,15 @@ cf_carer_editor_class_init (CfCarerEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CF_TYPE_ASSESSMENT_LIST);
+  g_type_ensure (CF_TYPE_CARER_SYNC_NOTICE);
+  g_type_ensure (CF_TYPE_WORKER_GROUP);
   g_type_ensure (CF_TYPE_SUPPORT_GROUP);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/carefield/Carefield/carer/cf-carer-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, sync_notice);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, worker_group);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, CfCarerEditor, priority_row);
@@ -1268,6 +1327,9 @@ cf_carer_editor_set_carer (CfCarerEditor *self,
   refresh_save_status (self, NULL);
   cf_assessment_list_set_carer (self->assessment_list, store, carer);
   cf_support_group_set_carer (self->support_group, store, carer);
+  cf_carer_sync_notice_set_carer (self->sync_notice, store,
+                                  carer != NULL ? cf_record_get_id (CF_RECORD (carer)) : NULL);
+  cf_worker_group_set_carer (self->worker_group, store, carer);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);

@@ -20,12 +20,15 @@ struct _CfCaseloadRow
 
   CfCaseloadItem *item;
   gulong          notify_handler;
+  gboolean        show_worker;
 
   GtkLabel       *name_label;
+  GtkImage       *sync_icon;
   GtkWidget      *priority_pill;
   GtkImage       *priority_icon;
   GtkLabel       *priority_label;
   GtkLabel       *secondary_label;
+  GtkLabel       *worker_label;
   GtkWidget      *due_icon;
   GtkLabel       *due_label;
 };
@@ -51,6 +54,19 @@ static const struct
   { "red", "priority-red", "dialog-error-symbolic" },
   { "amber", "priority-amber", "dialog-warning-symbolic" },
   { "green", "priority-green", "emblem-ok-symbolic" },
+};
+
+/* The sync marks (DESIGN.md, "GUI map"), each with a shape of its own. Changes waiting are the
+ * ordinary state of a laptop away from the office, so they are shown quietly. */
+static const struct
+{
+  const char *mark;
+  const char *css_class;
+  const char *icon_name;
+} sync_looks[] = {
+  { CF_SYNC_MARK_WAITING, "dim-label", "emblem-synchronizing-symbolic" },
+  { CF_SYNC_MARK_REFUSED, "error", "action-unavailable-symbolic" },
+  { CF_SYNC_MARK_CONFLICT, "warning", "object-flip-horizontal-symbolic" },
 };
 
 static inline const char *
@@ -164,6 +180,59 @@ update_due (CfCaseloadRow *self,
 }
 
 static void
+update_sync_mark (CfCaseloadRow *self,
+                  const char    *mark)
+{
+  GtkWidget *icon = GTK_WIDGET (self->sync_icon);
+  const char *words = cf_sync_mark_describe (mark);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sync_looks); i++)
+    gtk_widget_remove_css_class (icon, sync_looks[i].css_class);
+
+  gtk_widget_set_visible (icon, words != NULL);
+  if (words == NULL)
+    {
+      gtk_widget_set_tooltip_text (icon, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sync_looks); i++)
+    {
+      if (g_str_equal (mark, sync_looks[i].mark))
+        {
+          gtk_image_set_from_icon_name (self->sync_icon, sync_looks[i].icon_name);
+          gtk_widget_add_css_class (icon, sync_looks[i].css_class);
+        }
+    }
+  gtk_widget_set_tooltip_text (icon, words);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+}
+
+static void
+update_worker (CfCaseloadRow *self,
+               const char    *worker)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->worker_label), self->show_worker);
+  if (!self->show_worker)
+    {
+      gtk_label_set_text (self->worker_label, "");
+      return;
+    }
+
+  if (*worker == '\0')
+    /* Translators: a carer on no worker's caseload, in a coordinator's caseload list */
+    text = g_strdup (_("No worker yet"));
+  else
+    /* Translators: whose caseload a carer is on, in a coordinator's caseload list; %s is the
+     * worker's user name on the server, e.g. “Worker: sam” */
+    text = g_strdup_printf (_("Worker: %s"), worker);
+  gtk_label_set_text (self->worker_label, text);
+}
+
+static void
 cf_caseload_row_refresh (CfCaseloadRow *self)
 {
   const char *name = "";
@@ -172,6 +241,8 @@ cf_caseload_row_refresh (CfCaseloadRow *self)
   const char *priority = "";
   const char *due_text = "";
   const char *due_state = CF_DUE_NONE;
+  const char *sync_mark = CF_SYNC_MARK_NONE;
+  const char *worker = "";
   const char *priority_word;
   g_autofree char *secondary = NULL;
   g_autofree char *description = NULL;
@@ -185,6 +256,8 @@ cf_caseload_row_refresh (CfCaseloadRow *self)
       priority = not_null (cf_caseload_item_get_priority (self->item));
       due_text = not_null (cf_caseload_item_get_due_text (self->item));
       due_state = cf_caseload_item_get_due_state (self->item);
+      sync_mark = not_null (cf_caseload_item_get_sync_mark (self->item));
+      worker = not_null (cf_caseload_item_get_worker (self->item));
     }
 
   priority_word = *priority != '\0' ? cf_choices_label (cf_priorities, priority) : "";
@@ -194,13 +267,34 @@ cf_caseload_row_refresh (CfCaseloadRow *self)
   gtk_label_set_text (self->secondary_label, secondary);
   update_priority (self, priority);
   update_due (self, due_text, due_state);
+  update_sync_mark (self, sync_mark);
+  update_worker (self, worker);
 
   /* The sentence goes on the row and on the list's own row widget around it, which is what
    * takes the focus and what a screen reader reads as the list item in GTK 4.8. */
   parent = gtk_widget_get_parent (GTK_WIDGET (self));
   if (self->item != NULL)
     {
-      description = dup_description (name, locality, reference, priority_word, due_text);
+      g_autofree char *sentence = dup_description (name, locality, reference, priority_word,
+                                                   due_text);
+      const char *sync_words = cf_sync_mark_describe (sync_mark);
+
+      if (sync_words != NULL && self->show_worker)
+        /* Translators: a carer in the caseload list as a screen reader reads it, then whose
+         * caseload they are on and what of theirs is not yet synced, e.g. “…, Worker: sam,
+         * Changes waiting to be sent” */
+        description = g_strdup_printf (C_("caseload row with sync", "%1$s, %2$s, %3$s"),
+                                       sentence, gtk_label_get_text (self->worker_label),
+                                       sync_words);
+      else if (sync_words != NULL || self->show_worker)
+        /* Translators: a carer in the caseload list as a screen reader reads it, then what of
+         * theirs is not yet synced (“Changes waiting to be sent”) or whose caseload they are
+         * on (“Worker: sam”) */
+        description = g_strdup_printf (C_("caseload row with sync", "%1$s, %2$s"), sentence,
+                                       sync_words != NULL
+                                       ? sync_words : gtk_label_get_text (self->worker_label));
+      else
+        description = g_steal_pointer (&sentence);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                       -1);
@@ -298,6 +392,8 @@ cf_caseload_row_class_init (CfCaseloadRowClass *klass)
                                                "/org/carefield/Carefield/caseload/"
                                                "cf-caseload-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CfCaseloadRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCaseloadRow, sync_icon);
+  gtk_widget_class_bind_template_child (widget_class, CfCaseloadRow, worker_label);
   gtk_widget_class_bind_template_child (widget_class, CfCaseloadRow, priority_pill);
   gtk_widget_class_bind_template_child (widget_class, CfCaseloadRow, priority_icon);
   gtk_widget_class_bind_template_child (widget_class, CfCaseloadRow, priority_label);
@@ -360,4 +456,22 @@ cf_caseload_row_set_item (CfCaseloadRow  *self,
 
   cf_caseload_row_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * cf_caseload_row_set_show_worker:
+ * @show_worker: whether to say whose caseload the carer is on (for coordinators)
+ */
+void
+cf_caseload_row_set_show_worker (CfCaseloadRow *self,
+                                 gboolean       show_worker)
+{
+  g_return_if_fail (CF_IS_CASELOAD_ROW (self));
+
+  show_worker = !!show_worker;
+  if (self->show_worker == show_worker)
+    return;
+
+  self->show_worker = show_worker;
+  cf_caseload_row_refresh (self);
 }

@@ -20,5 +20,7 @@ GtkWidget      *cf_caseload_row_new      (void);
 CfCaseloadItem *cf_caseload_row_get_item (CfCaseloadRow  *self);
 void            cf_caseload_row_set_item (CfCaseloadRow  *self,
                                           CfCaseloadItem *item);
+void            cf_caseload_row_set_show_worker (CfCaseloadRow *self,
+                                                 gboolean       show_worker);
 
 G_END_DECLS

@@ -26,6 +26,9 @@ struct _CfCaseloadView
    * selection, and the carer selected before is still the one to show. */
   gboolean            replacing;
   gulong              items_changed_handler;
+  gulong              role_handler;
+  /* A coordinator sees whose caseload each carer is on. */
+  gboolean            show_worker;
   GSettings          *settings;
 
   /* The carer whose row should be selected, kept while the list is replaced under it. */
@@ -149,7 +152,30 @@ on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   CfCaseloadView           *self)
 {
-  gtk_list_item_set_child (list_item, cf_caseload_row_new ());
+  GtkWidget *row = cf_caseload_row_new ();
+
+  cf_caseload_row_set_show_worker (CF_CASELOAD_ROW (row), self->show_worker);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+update_show_worker (CfCaseloadView *self)
+{
+  CfStore *store = self->caseload != NULL ? cf_caseload_get_store (self->caseload) : NULL;
+  gboolean show_worker = store != NULL &&
+                         g_strcmp0 (cf_store_get_role (store), CF_ROLE_COORDINATOR) == 0;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->show_worker == show_worker)
+    return;
+
+  /* Rows not bound now are set up again as they are bound: only these need telling. */
+  self->show_worker = show_worker;
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    cf_caseload_row_set_show_worker (CF_CASELOAD_ROW (gtk_list_item_get_child (value)),
+                                     show_worker);
 }
 
 static void
@@ -159,8 +185,10 @@ on_factory_bind (GtkSignalListItemFactory *factory,
 {
   CfCaseloadItem *item = gtk_list_item_get_item (list_item);
   const char *id = cf_caseload_item_get_id (item);
+  CfCaseloadRow *row = CF_CASELOAD_ROW (gtk_list_item_get_child (list_item));
 
-  cf_caseload_row_set_item (CF_CASELOAD_ROW (gtk_list_item_get_child (list_item)), item);
+  cf_caseload_row_set_show_worker (row, self->show_worker);
+  cf_caseload_row_set_item (row, item);
   g_hash_table_insert (self->bound_items, (gpointer) id, list_item);
 
   if (g_strcmp0 (id, self->selected_id) == 0 &&
@@ -270,7 +298,7 @@ on_filter_selected (CfCaseloadView *self,
 {
   guint selected = gtk_drop_down_get_selected (drop_down);
 
-  if (self->caseload == NULL || selected > CF_CASELOAD_FILTER_ASSESSING)
+  if (self->caseload == NULL || selected >= CF_CASELOAD_N_FILTERS)
     return;
 
   self->replacing = TRUE;
@@ -299,7 +327,7 @@ filter_to_setting (const GValue       *value,
 {
   guint selected = g_value_get_uint (value);
 
-  if (selected > CF_CASELOAD_FILTER_ASSESSING)
+  if (selected >= CF_CASELOAD_N_FILTERS)
     selected = CF_CASELOAD_FILTER_ALL;
 
   return g_variant_new_string (cf_caseload_filter_to_string (selected));
@@ -317,7 +345,10 @@ cf_caseload_view_dispose (GObject *object)
   g_clear_object (&self->settings);
 
   if (self->caseload != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->caseload);
+    {
+      g_clear_signal_handler (&self->items_changed_handler, self->caseload);
+      g_clear_signal_handler (&self->role_handler, cf_caseload_get_store (self->caseload));
+    }
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->caseload);
@@ -467,20 +498,27 @@ cf_caseload_view_set_caseload (CfCaseloadView *self,
 
   g_clear_pointer (&self->selected_id, g_free);
   if (self->caseload != NULL)
-    g_clear_signal_handler (&self->items_changed_handler, self->caseload);
+    {
+      g_clear_signal_handler (&self->items_changed_handler, self->caseload);
+      g_clear_signal_handler (&self->role_handler, cf_caseload_get_store (self->caseload));
+    }
   g_set_object (&self->caseload, caseload);
 
   if (caseload != NULL)
     {
       guint filter = gtk_drop_down_get_selected (self->filter_drop_down);
 
-      if (filter <= CF_CASELOAD_FILTER_ASSESSING)
+      if (filter < CF_CASELOAD_N_FILTERS)
         cf_caseload_set_filter (caseload, filter);
       cf_caseload_set_query (caseload, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       self->items_changed_handler =
         g_signal_connect_object (caseload, "items-changed",
                                  G_CALLBACK (on_caseload_items_changed), self,
                                  G_CONNECT_SWAPPED);
+      /* Signing in to the server as a coordinator shows the workers at once. */
+      self->role_handler =
+        g_signal_connect_object (cf_caseload_get_store (caseload), "notify::role",
+                                 G_CALLBACK (update_show_worker), self, G_CONNECT_SWAPPED);
     }
   else
     {
@@ -488,6 +526,7 @@ cf_caseload_view_set_caseload (CfCaseloadView *self,
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
     }
 
+  update_show_worker (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (caseload));
   update_status (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASELOAD]);

@@ -11,6 +11,7 @@
 #include "cf-passphrase-dialog.h"
 #include "cf-preferences-window.h"
 #include "cf-profile.h"
+#include "cf-sync-page.h"
 
 struct _CfPreferencesWindow
 {
@@ -25,6 +26,9 @@ struct _CfPreferencesWindow
   GtkWidget            *organisation_name_row;
   GtkWidget            *organisation_phone_row;
   AdwComboRow          *role_row;
+  CfSyncClient         *sync_client;
+  gulong                user_changed_id;
+  CfSyncPage           *sync_page;
 
   CfContext            *context;
 
@@ -97,6 +101,8 @@ cf_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_signal_handler (&self->user_changed_id, self->sync_client);
+  g_clear_object (&self->sync_client);
   g_clear_pointer (&self->profile_dir, g_free);
   g_clear_object (&self->context);
 
@@ -112,6 +118,8 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cf_preferences_window_dispose;
 
+  g_type_ensure (CF_TYPE_SYNC_PAGE);
+
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/carefield/Carefield/preferences/cf-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, auto_lock_row);
@@ -125,6 +133,7 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow,
                                         organisation_phone_row);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, role_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, sync_page);
   gtk_widget_class_bind_template_callback (widget_class, on_change_clicked);
 }
 
@@ -152,6 +161,31 @@ cf_preferences_window_init (CfPreferencesWindow *self)
  * cf_preferences_window_new:
  * @profile_dir: the folder holding the encrypted profile, shown so IT staff can find it
  */
+/* Once signed in, the server says what the role is (the client sets it at sign-in): the row
+ * shows it and cannot be changed here, so a worker cannot make their laptop a coordinator's. */
+static void
+update_role_row (CfPreferencesWindow *self)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  gboolean from_server = store != NULL && self->sync_client != NULL &&
+                         cf_sync_client_get_user (self->sync_client) != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), store != NULL && !from_server);
+  if (from_server)
+    {
+      adw_combo_row_set_selected (self->role_row,
+                                  g_str_equal (cf_store_get_role (store), CF_ROLE_COORDINATOR));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_row),
+                                   _("Set by the server you are signed in to."));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->role_row),
+                                   _("A coordinator can return finished assessments for "
+                                     "correction."));
+    }
+}
+
 CfPreferencesWindow *
 cf_preferences_window_new (CfContext  *context,
                            const char *profile_dir)
@@ -200,4 +234,26 @@ cf_preferences_window_new (CfContext  *context,
   self->profile_dir = g_strdup (profile_dir);
 
   return self;
+}
+
+/**
+ * cf_preferences_window_set_sync_client:
+ * @client: (nullable): the window's sync client for the Sync page, or %NULL once it locks
+ */
+void
+cf_preferences_window_set_sync_client (CfPreferencesWindow *self,
+                                       CfSyncClient        *client)
+{
+  g_return_if_fail (CF_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (client == NULL || CF_IS_SYNC_CLIENT (client));
+
+  cf_sync_page_set_client (self->sync_page, client);
+
+  g_clear_signal_handler (&self->user_changed_id, self->sync_client);
+  g_set_object (&self->sync_client, client);
+  if (client != NULL)
+    self->user_changed_id = g_signal_connect_object (client, "notify::user",
+                                                     G_CALLBACK (update_role_row), self,
+                                                     G_CONNECT_SWAPPED);
+  update_role_row (self);
 }

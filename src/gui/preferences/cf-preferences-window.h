@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cf-context.h"
+#include "cf-sync-client.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, CF, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-CfPreferencesWindow *cf_preferences_window_new (CfContext  *context,
-                                                const char *profile_dir);
+CfPreferencesWindow *cf_preferences_window_new             (CfContext           *context,
+                                                            const char          *profile_dir);
+void                 cf_preferences_window_set_sync_client (CfPreferencesWindow *self,
+                                                            CfSyncClient        *client);
 
 G_END_DECLS

@@ -657,3 +657,18 @@ cf_unlock_page_reset (CfUnlockPage *self)
 
   focus_first_entry (self);
 }
+
+/**
+ * cf_unlock_page_show_notice:
+ * @notice: what happened, in words, such as why the profile was deleted
+ *
+ * Shows @notice where a screen reader hears it, until the next reset or attempt.
+ */
+void
+cf_unlock_page_show_notice (CfUnlockPage *self,
+                            const char   *notice)
+{
+  g_return_if_fail (CF_IS_UNLOCK_PAGE (self));
+
+  set_status (self, notice, MESSAGE_HINT);
+}

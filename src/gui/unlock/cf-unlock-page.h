@@ -16,8 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfUnlockPage, cf_unlock_page, CF, UNLOCK_PAGE, AdwBin)
 
-CfUnlockPage *cf_unlock_page_new   (CfContext    *context,
-                                    const char   *profile_dir);
-void          cf_unlock_page_reset (CfUnlockPage *self);
+CfUnlockPage *cf_unlock_page_new         (CfContext    *context,
+                                          const char   *profile_dir);
+void          cf_unlock_page_reset       (CfUnlockPage *self);
+void          cf_unlock_page_show_notice (CfUnlockPage *self,
+                                          const char   *notice);
 
 G_END_DECLS
