@@ -166,8 +166,11 @@ on_run (GThreadedSocketService *service,
 
             g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
                                        answer, strlen (answer), NULL, NULL, NULL);
-            link_shutdown (&link);
-            goto done;
+            /* Read what is left of the request rather than hang up on it: closing with unread
+             * data resets the connection, and the laptop might see the reset before the
+             * answer. It closes once it has the answer. */
+            link.hang = TRUE;
+            continue;
           }
 
         case FAULT_HANG:
@@ -188,8 +191,8 @@ on_run (GThreadedSocketService *service,
               g_string_append_c (answer, ']');
             g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
                                        answer->str, answer->len, NULL, NULL, NULL);
-            link_shutdown (&link);
-            goto done;
+            link.hang = TRUE;
+            continue;
           }
 
         case FAULT_KILL:
