@@ -348,9 +348,9 @@ test_caseload_marks (void)
   icon = mark_icon (row_for (hester_id));
   g_assert_nonnull (icon);
   g_assert_true (gtk_widget_get_visible (icon));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "Clashing changes to resolve");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, "Conflicting changes to resolve");
   gtk_test_accessible_assert_property (icon, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Clashing changes to resolve");
+                                       "Conflicting changes to resolve");
   g_assert_nonnull (strstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), "symbolic"));
 
   /* The server refused a change to Ivy's. */
@@ -391,14 +391,14 @@ test_carer_notice (void)
                                                     CF_TYPE_CARER_SYNC_NOTICE));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (notice)));
   g_assert_cmpuint (cf_carer_sync_notice_get_conflicts (notice), ==, 4);
-  g_assert_true (holds_text (GTK_WIDGET (notice), "4 changes to this carer’s records clash"));
+  g_assert_true (holds_text (GTK_WIDGET (notice), "4 changes to this carer’s records conflict"));
 
   /* Its button is named for what it does, and opens the dialog over the window. */
   button = cf_test_find_button (GTK_WIDGET (notice), "_Resolve…");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Resolve clashing changes");
+                                       "Resolve conflicting changes");
   press (button);
   g_assert_nonnull (shown_dialog ());
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shown_dialog ())) ==
@@ -538,7 +538,7 @@ test_resolve (void)
   g_assert_null (group_for (dialog, "phone"));
   g_assert_cmpuint (cf_conflicts_dialog_get_n_open (dialog), ==, 2);
   g_assert_cmpuint (n_resolved, ==, resolved_before + 1);
-  g_assert_true (holds_text (GTK_WIDGET (dialog), "Resolved. 2 clashes left."));
+  g_assert_true (holds_text (GTK_WIDGET (dialog), "Resolved. 2 conflicts left."));
   where = g_strdup_printf ("id = '%s' AND phone = '01632 960333 (evenings)'", hester_id);
   g_assert_cmpint (cf_test_count (store (), "carer", where), ==, 1);
   g_clear_pointer (&where, g_free);
@@ -635,6 +635,10 @@ test_worker_row (void)
   /* Emptied, the carer is on no one's caseload; spaces alone are no one's name either, but
    * they are said to be wrong beside the field, and not kept. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  /* Typing alone gives the carer to no one: a half-typed name must not move them. */
+  g_assert_cmpstr (cf_record_get_text (CF_RECORD (cf_carer_editor_get_carer (editor ())),
+                                       "worker"), ==, "sam");
+  g_signal_emit_by_name (entry, "apply");
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (cf_carer_editor_get_carer (editor ())),
                                        "worker"), ==, "");
   g_assert_false (holds_text (GTK_WIDGET (group), "A user name cannot be only spaces."));
@@ -646,6 +650,7 @@ test_worker_row (void)
   g_assert_true (holds_text (GTK_WIDGET (group), "A user name cannot be only spaces."));
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
+  g_signal_emit_by_name (entry, "apply");
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (cf_carer_editor_get_carer (editor ())),
                                        "worker"), ==, "");
 
@@ -653,6 +658,7 @@ test_worker_row (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "  alex ");
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_FALSE);
+  g_signal_emit_by_name (entry, "apply");
   g_assert_true (cf_carer_editor_flush (editor (), NULL));
   where = g_strdup_printf ("id = '%s' AND worker = 'alex'", ivy_id);
   g_assert_cmpint (cf_test_count (store (), "carer", where), ==, 1);

@@ -169,7 +169,7 @@ const char *
 cf_sync_mark_describe (const char *mark)
 {
   if (g_strcmp0 (mark, CF_SYNC_MARK_CONFLICT) == 0)
-    return _("Clashing changes to resolve");
+    return _("Conflicting changes to resolve");
   if (g_strcmp0 (mark, CF_SYNC_MARK_REFUSED) == 0)
     return _("The server refused a change");
   if (g_strcmp0 (mark, CF_SYNC_MARK_WAITING) == 0)

@@ -24,7 +24,7 @@ typedef enum
   CF_CASELOAD_FILTER_ASSESSING,
   /* Changes waiting to be sent, or refused by the server. */
   CF_CASELOAD_FILTER_UNSYNCED,
-  /* Clashing changes to resolve. */
+  /* Conflicting changes to resolve. */
   CF_CASELOAD_FILTER_CONFLICTS,
 } CfCaseloadFilter;
 

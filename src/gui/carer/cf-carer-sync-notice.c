@@ -130,10 +130,10 @@ cf_carer_sync_notice_refresh (CfCarerSyncNotice *self)
     }
 
   if (self->conflicts > 0)
-    /* Translators: at the top of a carer's page; %u is how many changes clash */
-    g_string_append_printf (text, ngettext ("%u change to this carer’s records clashes with a "
+    /* Translators: at the top of a carer's page; %u is how many changes conflict */
+    g_string_append_printf (text, ngettext ("%u change to this carer’s records conflicts with a "
                                             "change made on the server. Choose which to keep.",
-                                            "%u changes to this carer’s records clash with "
+                                            "%u changes to this carer’s records conflict with "
                                             "changes made on the server. Choose which to keep.",
                                             self->conflicts),
                             self->conflicts);

@@ -102,8 +102,9 @@ refresh (CfWorkerGroup *self)
         }
       adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
                                              _("The user name of the worker whose caseload "
-                                               "this carer is on. The carer moves to them at "
-                                               "the next sync. Leave it empty for no one."));
+                                               "this carer is on: type it and press Enter. The "
+                                               "carer moves to them at the next sync. Leave it "
+                                               "empty for no one."));
       return;
     }
 
@@ -128,29 +129,51 @@ refresh (CfWorkerGroup *self)
                                          : NULL);
 }
 
-static void
-on_worker_changed (CfWorkerGroup *self)
+/* The typed name, trimmed, or %NULL (with the reason beside the field) if it is no name. */
+static char *
+typed_worker (CfWorkerGroup *self)
 {
-  const char *typed;
-  g_autofree char *trimmed = NULL;
-
-  if (self->loading || !cf_worker_group_is_editable (self))
-    return;
-
-  typed = gtk_editable_get_text (GTK_EDITABLE (self->worker_entry));
-  trimmed = g_strstrip (g_strdup (typed));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->worker_entry));
+  g_autofree char *trimmed = g_strstrip (g_strdup (typed));
 
   /* Spaces alone would read as nobody: say so, and keep the carer where they are. */
   if (*typed != '\0' && *trimmed == '\0')
     {
       show_message (self, _("A user name cannot be only spaces. Leave it empty to give the "
                             "carer to no one."));
-      return;
+      return NULL;
     }
 
   show_message (self, NULL);
-  if (g_strcmp0 (cf_record_get_text (CF_RECORD (self->carer), "worker"), trimmed) != 0)
-    cf_record_set_text (CF_RECORD (self->carer), "worker", trimmed);
+  return g_steal_pointer (&trimmed);
+}
+
+static void
+on_worker_changed (CfWorkerGroup *self)
+{
+  g_autofree char *worker = NULL;
+
+  if (self->loading || !cf_worker_group_is_editable (self))
+    return;
+
+  /* Checked as it is typed, but given only when applied (Enter, or the tick): a carer must
+   * not move to a half-typed name because a sync ran mid-word. */
+  worker = typed_worker (self);
+}
+
+static void
+on_worker_applied (CfWorkerGroup *self)
+{
+  g_autofree char *worker = NULL;
+
+  if (self->loading || !cf_worker_group_is_editable (self))
+    return;
+
+  if ((worker = typed_worker (self)) == NULL)
+    return;
+
+  if (g_strcmp0 (cf_record_get_text (CF_RECORD (self->carer), "worker"), worker) != 0)
+    cf_record_set_text (CF_RECORD (self->carer), "worker", worker);
 }
 
 static void
@@ -180,6 +203,7 @@ cf_worker_group_class_init (CfWorkerGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWorkerGroup, message_row);
   gtk_widget_class_bind_template_child (widget_class, CfWorkerGroup, message_label);
   gtk_widget_class_bind_template_callback (widget_class, on_worker_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_worker_applied);
 }
 
 static void

@@ -59,7 +59,7 @@ update_count (CfConflictsDialog *self)
 
   if (self->n_open > 0)
     /* Translators: how many sync conflicts are still open */
-    subtitle = g_strdup_printf (ngettext ("%u clash to resolve", "%u clashes to resolve",
+    subtitle = g_strdup_printf (ngettext ("%u conflict to resolve", "%u conflicts to resolve",
                                           self->n_open), self->n_open);
 
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
@@ -121,7 +121,7 @@ on_group_chosen (CfConflictsDialog *self,
 
   if (self->n_open > 0)
     /* Translators: said when one sync conflict has been resolved; %u is how many are left */
-    status = g_strdup_printf (ngettext ("Resolved. %u clash left.", "Resolved. %u clashes left.",
+    status = g_strdup_printf (ngettext ("Resolved. %u conflict left.", "Resolved. %u conflicts left.",
                                         self->n_open), self->n_open);
   else
     status = g_strdup (_("Resolved. Nothing left to resolve."));
