@@ -415,6 +415,23 @@ test_carer_notice (void)
                              "The server refused a change to Carer’s details: This carer is not "
                              "on your caseload."));
   g_assert_false (gtk_widget_get_visible (button));
+
+  /* Once the reason is dealt with, the change goes back in the queue, with its op_id. */
+  {
+    GtkWidget *retry = cf_test_find_button (GTK_WIDGET (notice), "Try _Again");
+    g_autofree char *ivy_pending = g_strdup_printf ("record_id = '%s' AND state = 'pending'",
+                                                    ivy_id);
+
+    g_assert_nonnull (retry);
+    g_assert_true (gtk_widget_get_visible (retry));
+    gtk_test_accessible_assert_property (retry, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Send the refused changes again");
+    press (retry);
+    g_assert_cmpint (cf_test_count (store (), "outbox", "state = 'error'"), ==, 0);
+    g_assert_cmpint (cf_test_count (store (), "outbox", ivy_pending), ==, 1);
+    g_assert_cmpuint (cf_carer_sync_notice_get_refused (notice), ==, 0);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (notice)));
+  }
 }
 
 /* Every value in words: text as it is, booleans as Yes and No, a deletion explained. */

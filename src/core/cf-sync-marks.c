@@ -103,6 +103,44 @@ cf_sync_marks_list_refused (CfStore     *store,
 }
 
 /**
+ * cf_sync_marks_retry_refused:
+ * @carer_id: the carer whose refused changes to send again
+ *
+ * Puts the carer's refused changes back in the queue, with the op_ids they had: the server
+ * keeps no answer for a refused operation, so it judges each one afresh at the next sync
+ * (once the reason is dealt with, say a coordinator has given this worker the carer). A
+ * refused change is never dropped; this is the way it goes on.
+ *
+ * Returns: how many went back in the queue, or -1 on error
+ */
+gint
+cf_sync_marks_retry_refused (CfStore     *store,
+                             const char  *carer_id,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (CF_IS_STORE (store), -1);
+  g_return_val_if_fail (carer_id != NULL, -1);
+
+  stmt = cf_store_prepare (store,
+                           "UPDATE outbox SET state = 'pending', error = NULL "
+                           "WHERE carer_id = ? AND state = 'error'",
+                           error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_text (stmt, 1, carer_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      cf_database_set_error (error, sqlite3_db_handle (stmt), _("queue the refused changes again"));
+      return -1;
+    }
+
+  return sqlite3_changes (sqlite3_db_handle (stmt));
+}
+
+/**
  * cf_sync_marks_describe_carer:
  * @name: (out) (transfer full): the carer's name as the caseload shows it
  * @reference: (out) (transfer full): the carer's reference

@@ -30,6 +30,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfRefusedChange, cf_refused_change_free)
 GPtrArray       *cf_sync_marks_list_refused      (CfStore     *store,
                                                   const char  *carer_id,
                                                   GError     **error);
+gint             cf_sync_marks_retry_refused     (CfStore     *store,
+                                                  const char  *carer_id,
+                                                  GError     **error);
 gboolean         cf_sync_marks_describe_carer    (CfStore     *store,
                                                   const char  *carer_id,
                                                   char       **name,

@@ -36,6 +36,7 @@ struct _CfCarerSyncNotice
   GtkImage  *icon;
   GtkLabel  *label;
   GtkWidget *resolve_button;
+  GtkWidget *retry_button;
 };
 
 G_DEFINE_FINAL_TYPE (CfCarerSyncNotice, cf_carer_sync_notice, GTK_TYPE_WIDGET)
@@ -97,9 +98,9 @@ append_refused (CfCarerSyncNotice *self,
     }
 
   g_string_append_c (text, '\n');
-  g_string_append (text, _("A refused change is kept on this laptop, so nothing is lost, but "
-                           "it is not sent again. Ask a coordinator if the reason is not "
-                           "clear."));
+  g_string_append (text, _("A refused change is kept on this laptop, so nothing is lost. Once "
+                           "the reason is dealt with, press Try Again to send it at the next "
+                           "sync. Ask a coordinator if the reason is not clear."));
 }
 
 /**
@@ -145,7 +146,26 @@ cf_carer_sync_notice_refresh (CfCarerSyncNotice *self)
                                             ? "object-flip-horizontal-symbolic"
                                             : "action-unavailable-symbolic");
   gtk_widget_set_visible (self->resolve_button, self->conflicts > 0);
+  gtk_widget_set_visible (self->retry_button, self->refused > 0);
   gtk_widget_set_visible (GTK_WIDGET (self), self->conflicts > 0 || self->refused > 0);
+}
+
+static void
+on_retry_clicked (CfCarerSyncNotice *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->carer_id == NULL)
+    return;
+
+  if (cf_sync_marks_retry_refused (self->store, self->carer_id, &error) < 0)
+    {
+      gtk_label_set_text (self->label, error->message);
+      return;
+    }
+
+  cf_carer_sync_notice_refresh (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.sync-now", NULL);
 }
 
 static void
@@ -220,6 +240,8 @@ cf_carer_sync_notice_class_init (CfCarerSyncNoticeClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCarerSyncNotice, icon);
   gtk_widget_class_bind_template_child (widget_class, CfCarerSyncNotice, label);
   gtk_widget_class_bind_template_child (widget_class, CfCarerSyncNotice, resolve_button);
+  gtk_widget_class_bind_template_child (widget_class, CfCarerSyncNotice, retry_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "carersyncnotice");
