@@ -19,6 +19,7 @@
 #include "cf-preferences-window.h"
 #include "cf-profile.h"
 #include "cf-sync-page.h"
+#include "cf-carer-sync-notice.h"
 #include "cf-sync-status.h"
 #include "cf-test-gui.h"
 #include "cf-unlock-page.h"
@@ -494,6 +495,15 @@ test_conflict_counted (void)
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (resolve)));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (resolve)), ==,
                    "win.show-conflicts");
+
+  /* The open carer's page says so too, without being reopened. */
+  {
+    GtkWidget *notice = cf_test_find_type (root, CF_TYPE_CARER_SYNC_NOTICE);
+
+    g_assert_nonnull (notice);
+    g_assert_true (gtk_widget_get_visible (notice));
+    g_assert_cmpuint (cf_carer_sync_notice_get_conflicts (CF_CARER_SYNC_NOTICE (notice)), ==, 1);
+  }
 }
 
 /* A window too narrow for the caseload beside the carer shows the state as an icon, with the

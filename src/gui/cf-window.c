@@ -402,10 +402,13 @@ on_record_saved (CfWindow *self,
 static void
 on_records_changed (CfWindow *self)
 {
-  /* A sync wrote the store on its own connection: carers pulled appear, removed ones go. */
+  /* A sync wrote the store on its own connection: carers pulled appear, removed ones go, and
+   * the open carer's page catches up. */
   if (self->caseload != NULL)
     cf_caseload_reload_async (self->caseload, self->cancellable, on_caseload_loaded,
                               g_object_ref (self));
+  if (self->editor != NULL)
+    cf_carer_editor_sync_changed (self->editor);
 }
 
 static gboolean

@@ -944,6 +944,41 @@ reload_carer (CfCarerEditor *self)
   cf_carer_editor_set_carer (self, fresh);
 }
 
+/**
+ * cf_carer_editor_sync_changed:
+ *
+ * A sync wrote the store on its own connection. The notice of conflicts and refused changes
+ * is read again; and when the carer's stored record has moved on (pulled from the server)
+ * while no one is typing on this page, the page reads it again too. With the focus on the
+ * page it waits, rather than move the page under someone's hands: the next opening shows it,
+ * and what they type is saved on the row as it now is (cf-store.c, current_base).
+ */
+void
+cf_carer_editor_sync_changed (CfCarerEditor *self)
+{
+  g_autoptr(CfCarer) stored = NULL;
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (CF_IS_CARER_EDITOR (self));
+
+  if (self->carer == NULL || cf_record_is_new (record (self)))
+    return;
+
+  cf_carer_sync_notice_refresh (self->sync_notice);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+
+  stored = cf_store_load_carer (get_store (self), cf_record_get_id (record (self)), NULL);
+  if (stored != NULL &&
+      cf_record_get_version (CF_RECORD (stored)) > cf_record_get_version (record (self)) &&
+      cf_carer_editor_flush (self, NULL))
+    reload_carer (self);
+}
+
 static void
 on_store_record_saved (CfCarerEditor *self,
                        CfRecord      *saved)

@@ -25,4 +25,6 @@ gboolean       cf_carer_editor_flush     (CfCarerEditor *self,
                                           GError       **error);
 void           cf_carer_editor_focus_first (CfCarerEditor *self);
 
+void           cf_carer_editor_sync_changed (CfCarerEditor  *self);
+
 G_END_DECLS
