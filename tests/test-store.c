@@ -439,7 +439,15 @@ test_audit_append_only (void)
   g_assert_false (cf_store_exec (store, "DELETE FROM audit;", &error));
   g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_cmpint (count_where (store, "SELECT * FROM audit WHERE action = 'print'"), ==, 1);
+  /* Nor by replacing a row whole, which fires no delete trigger. */
+  g_assert_false (cf_store_exec (store, "INSERT OR REPLACE INTO audit (seq, id, at, user_name, "
+                                 "device_id, action, entity) SELECT seq, id, at, 'someone else', "
+                                 "device_id, 'view', entity FROM audit;", &error));
+  g_assert_error (error, CF_STORE_ERROR, CF_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "cannot be changed"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_where (store, "SELECT * FROM audit WHERE action = 'print' "
+                                "AND user_name != 'someone else'"), ==, 1);
 }
 
 static void

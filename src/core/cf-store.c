@@ -482,6 +482,13 @@ static const char *migrations[] = {
   "  UPDATE outbox_carer SET pending = pending + (NEW.state = 'pending'),"
   "    errors = errors + (NEW.state = 'error') WHERE carer_id = NEW.carer_id;"
   "END;",
+
+  /* 7: INSERT OR REPLACE deletes the old row without firing delete triggers (recursive
+   * triggers are off), so it could rewrite an audit entry: an insert of an id already there
+   * is refused outright. */
+  "CREATE TRIGGER audit_is_append_only_replace BEFORE INSERT ON audit"
+  "  WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);
