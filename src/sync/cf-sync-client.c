@@ -64,6 +64,7 @@ struct _CfSyncClient
   /* Cancelled when automatic syncing stops, so a reachability check under way starts no sync
    * after that. */
   GCancellable    *reach_cancellable;
+  GNetworkMonitor *chosen_monitor;
   GNetworkMonitor *monitor;
   gulong           network_changed_id;
   guint            timer_id;
@@ -1327,21 +1328,36 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Exponential backoff with jitter: 15 s, 30 s, 1 min … up to 30 min, each between half and
+/**
+ * cf_sync_backoff_delay_ms:
+ * @failures: failed syncs in a row, from 1
+ * @jitter: a random number in [0, 1)
+ *
+ * Exponential backoff with jitter: 15 s, 30 s, 1 min … up to 30 min, each between half and
  * one and a half times that, so fifty laptops coming back into signal together do not all
- * knock at once. */
+ * knock at once.
+ *
+ * Returns: how long to wait before trying again, in milliseconds
+ */
+guint
+cf_sync_backoff_delay_ms (guint  failures,
+                          double jitter)
+{
+  guint exponent = MIN (MAX (failures, 1), 8) - 1;
+  double delay = MIN ((double) BACKOFF_FIRST_S * (1u << exponent), BACKOFF_MAX_S);
+
+  return (guint) (delay * (0.5 + CLAMP (jitter, 0.0, 1.0)) * 1000);
+}
+
 static void
 schedule_retry (CfSyncClient *self)
 {
-  guint exponent = MIN (self->failures, 8) - 1;
-  double delay = MIN ((double) BACKOFF_FIRST_S * (1u << exponent), BACKOFF_MAX_S);
-
   if (!self->automatic)
     return;
 
-  delay *= g_random_double_range (0.5, 1.5);
   g_clear_handle_id (&self->retry_id, g_source_remove);
-  self->retry_id = g_timeout_add ((guint) (delay * 1000), retry_cb, self);
+  self->retry_id = g_timeout_add (cf_sync_backoff_delay_ms (self->failures, g_random_double ()),
+                                  retry_cb, self);
 }
 
 static void
@@ -1436,7 +1452,8 @@ cf_sync_client_set_automatic (CfSyncClient *self,
   if (automatic)
     {
       self->reach_cancellable = g_cancellable_new ();
-      self->monitor = g_object_ref (g_network_monitor_get_default ());
+      self->monitor = g_object_ref (self->chosen_monitor != NULL
+                                    ? self->chosen_monitor : g_network_monitor_get_default ());
       self->network_changed_id = g_signal_connect (self->monitor, "network-changed",
                                                    G_CALLBACK (network_changed_cb), self);
       self->timer_id = g_timeout_add_seconds (TIMER_INTERVAL_S, timer_cb, self);
@@ -1453,6 +1470,22 @@ cf_sync_client_set_automatic (CfSyncClient *self,
       g_clear_handle_id (&self->settle_id, g_source_remove);
       g_clear_handle_id (&self->retry_id, g_source_remove);
     }
+}
+
+/**
+ * cf_sync_client_set_network_monitor:
+ * @monitor: (nullable): the monitor to listen to; the system's if %NULL
+ *
+ * For automatic syncing started after this. The tests give it a monitor they control.
+ */
+void
+cf_sync_client_set_network_monitor (CfSyncClient    *self,
+                                    GNetworkMonitor *monitor)
+{
+  g_return_if_fail (CF_IS_SYNC_CLIENT (self));
+  g_return_if_fail (monitor == NULL || G_IS_NETWORK_MONITOR (monitor));
+
+  g_set_object (&self->chosen_monitor, monitor);
 }
 
 /**
@@ -1597,6 +1630,7 @@ cf_sync_client_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->chosen_monitor);
   g_clear_pointer (&self->account, cf_sync_account_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->offline_since, g_date_time_unref);

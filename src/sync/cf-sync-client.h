@@ -109,11 +109,15 @@ gboolean       cf_sync_client_sign_out_finish   (CfSyncClient         *self,
 
 void           cf_sync_client_set_timeout       (CfSyncClient         *self,
                                                  guint                 seconds);
+void           cf_sync_client_set_network_monitor (CfSyncClient       *self,
+                                                   GNetworkMonitor    *monitor);
 void           cf_sync_client_set_automatic     (CfSyncClient         *self,
                                                  gboolean              automatic);
 void           cf_sync_client_request_sync      (CfSyncClient         *self);
 void           cf_sync_client_refresh_waiting   (CfSyncClient         *self);
 
+guint          cf_sync_backoff_delay_ms         (guint                 failures,
+                                                 double                jitter);
 gboolean       cf_sync_check_server_url         (const char           *server_url,
                                                  GError              **error);
 
