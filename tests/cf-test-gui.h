@@ -14,8 +14,45 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cf-gui-util.h"
+
+/* Runs the main loop until @done says so, failing the test after @timeout_ms. */
+static inline void
+cf_test_spin_until (gboolean (*done) (gpointer),
+                    gpointer   data,
+                    guint      timeout_ms)
+{
+  gint64 until = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > until)
+        g_error ("timed out waiting");
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/* Does any label or text field anywhere in @root, shown or not, hold @text? */
+static inline gboolean
+cf_test_holds_text (GtkWidget  *root,
+                    const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return TRUE;
+      if (GTK_IS_EDITABLE (child) &&
+          strstr (gtk_editable_get_text (GTK_EDITABLE (child)), text) != NULL)
+        return TRUE;
+      if (cf_test_holds_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 /* Lets the main loop run for @ms milliseconds: timeouts, idles and redraws happen. */
 static inline void

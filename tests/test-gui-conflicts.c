@@ -38,41 +38,6 @@ static char *godfrey_id;
 static char *ivy_id;
 static guint n_resolved;
 
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 until = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > until)
-        g_error ("timed out waiting");
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-/* Does any label or text field anywhere in @root, shown or not, hold @text? */
-static gboolean
-holds_text (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (GTK_IS_EDITABLE (child) &&
-          strstr (gtk_editable_get_text (GTK_EDITABLE (child)), text) != NULL)
-        return TRUE;
-      if (holds_text (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The first label under @root reading exactly @text. */
 static GtkLabel *
 find_label (GtkWidget  *root,
@@ -221,7 +186,7 @@ static void
 close_dialog (void)
 {
   gtk_window_close (GTK_WINDOW (shown_dialog ()));
-  spin_until (dialog_gone, NULL, 5000);
+  cf_test_spin_until (dialog_gone, NULL, 5000);
 }
 
 static void
@@ -317,7 +282,7 @@ unlock (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (page, "unlock-page.unlock", NULL));
-  spin_until (is_unlocked, NULL, 20000);
+  cf_test_spin_until (is_unlocked, NULL, 20000);
   cf_test_spin (300);
 }
 
@@ -391,7 +356,7 @@ test_carer_notice (void)
                                                     CF_TYPE_CARER_SYNC_NOTICE));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (notice)));
   g_assert_cmpuint (cf_carer_sync_notice_get_conflicts (notice), ==, 4);
-  g_assert_true (holds_text (GTK_WIDGET (notice), "4 changes to this carer’s records conflict"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (notice), "4 changes to this carer’s records conflict"));
 
   /* Its button is named for what it does, and opens the dialog over the window. */
   button = cf_test_find_button (GTK_WIDGET (notice), "_Resolve…");
@@ -411,7 +376,7 @@ test_carer_notice (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (notice)));
   g_assert_cmpuint (cf_carer_sync_notice_get_conflicts (notice), ==, 0);
   g_assert_cmpuint (cf_carer_sync_notice_get_refused (notice), ==, 1);
-  g_assert_true (holds_text (GTK_WIDGET (notice),
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (notice),
                              "The server refused a change to Carer’s details: This carer is not "
                              "on your caseload."));
   g_assert_false (gtk_widget_get_visible (button));
@@ -448,7 +413,7 @@ test_dialog_shows_values (void)
 
   /* Grouped under the carer, by name and reference. */
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Hester Goldcrest"));
-  g_assert_true (holds_text (GTK_WIDGET (dialog), "CF-"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (dialog), "CF-"));
 
   phone = group_for (dialog, "phone");
   g_assert_nonnull (phone);
@@ -476,7 +441,7 @@ test_dialog_shows_values (void)
 
   deleted = group_for (dialog, "deleted");
   g_assert_nonnull (find_label (GTK_WIDGET (deleted), "Person cared for: Godfrey"));
-  g_assert_true (holds_text (GTK_WIDGET (deleted),
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (deleted),
                              "Someone deleted this record while you were changing it"));
   assert_value (deleted, "On the server", "Deleted");
   assert_value (deleted, "Yours", "Not deleted");
@@ -511,7 +476,7 @@ test_merged_number_checked (void)
   g_assert_true (gtk_widget_get_sensitive (resolve_button (position)));
   press (resolve_button (position));
 
-  g_assert_true (holds_text (GTK_WIDGET (position), "Type a whole number, such as 3."));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (position), "Type a whole number, such as 3."));
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
   g_assert_cmpuint (cf_conflicts_dialog_get_n_open (dialog), ==, 4);
@@ -541,7 +506,7 @@ test_resolve (void)
   guint resolved_before = n_resolved;
 
   open_carer (hester_id);
-  g_assert_true (holds_text (GTK_WIDGET (editor ()), "01632 960222"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (editor ()), "01632 960222"));
   dialog = open_dialog ();
 
   /* A merged phone number, typed over the one prefilled from this laptop. */
@@ -555,7 +520,7 @@ test_resolve (void)
   g_assert_null (group_for (dialog, "phone"));
   g_assert_cmpuint (cf_conflicts_dialog_get_n_open (dialog), ==, 2);
   g_assert_cmpuint (n_resolved, ==, resolved_before + 1);
-  g_assert_true (holds_text (GTK_WIDGET (dialog), "Resolved. 2 conflicts left."));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (dialog), "Resolved. 2 conflicts left."));
   where = g_strdup_printf ("id = '%s' AND phone = '01632 960333 (evenings)'", hester_id);
   g_assert_cmpint (cf_test_count (store (), "carer", where), ==, 1);
   g_clear_pointer (&where, g_free);
@@ -591,7 +556,7 @@ test_resolve (void)
 
   /* Nothing left: said in words. */
   g_assert_cmpuint (cf_conflicts_dialog_get_n_open (dialog), ==, 0);
-  g_assert_true (holds_text (GTK_WIDGET (dialog), "Nothing to Resolve"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (dialog), "Nothing to Resolve"));
   g_assert_cmpint (cf_test_count (store (), "sync_conflict", "resolved_at = ''"), ==, 0);
   close_dialog ();
 
@@ -605,7 +570,7 @@ test_resolve (void)
   select_filter (CF_CASELOAD_FILTER_ALL);
 
   /* The carer's page shows what is stored now, and no notice. */
-  g_assert_true (holds_text (GTK_WIDGET (editor ()), "01632 960333 (evenings)"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (editor ()), "01632 960333 (evenings)"));
   notice = CF_CARER_SYNC_NOTICE (cf_test_find_type (GTK_WIDGET (editor ()),
                                                     CF_TYPE_CARER_SYNC_NOTICE));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (notice)));
@@ -658,13 +623,13 @@ test_worker_row (void)
   g_signal_emit_by_name (entry, "apply");
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (cf_carer_editor_get_carer (editor ())),
                                        "worker"), ==, "");
-  g_assert_false (holds_text (GTK_WIDGET (group), "A user name cannot be only spaces."));
+  g_assert_false (cf_test_holds_text (GTK_WIDGET (group), "A user name cannot be only spaces."));
   {
     int position = 0;
 
     gtk_editable_insert_text (GTK_EDITABLE (entry), "   ", -1, &position);
   }
-  g_assert_true (holds_text (GTK_WIDGET (group), "A user name cannot be only spaces."));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (group), "A user name cannot be only spaces."));
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
   g_signal_emit_by_name (entry, "apply");

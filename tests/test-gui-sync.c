@@ -33,41 +33,6 @@ static CfWindow *win;
 static char *carer_id;
 static char *pulled_id;
 
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 until = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > until)
-        g_error ("timed out waiting");
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-/* Does any label or text field anywhere in @root, shown or not, hold @text? */
-static gboolean
-holds_text (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (GTK_IS_EDITABLE (child) &&
-          strstr (gtk_editable_get_text (GTK_EDITABLE (child)), text) != NULL)
-        return TRUE;
-      if (holds_text (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static CfSyncStatus *
 status (void)
 {
@@ -148,18 +113,18 @@ status_starts_with (gpointer data)
 static gboolean
 widget_holds_text (gpointer data)
 {
-  return holds_text (GTK_WIDGET (win), data);
+  return cf_test_holds_text (GTK_WIDGET (win), data);
 }
 
 /* Sync Now (Ctrl+Shift+S's action), waiting for the sync it starts to end. */
 static void
 sync_now (void)
 {
-  spin_until (is_idle, NULL, 30000);
+  cf_test_spin_until (is_idle, NULL, 30000);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.sync-now", NULL));
   g_assert_cmpint (cf_sync_client_get_state (client ()), ==, CF_SYNC_STATE_SYNCING);
   assert_status ("Syncing…");
-  spin_until (is_idle, NULL, 30000);
+  cf_test_spin_until (is_idle, NULL, 30000);
   cf_test_spin (50);
 }
 
@@ -244,13 +209,13 @@ test_sign_in (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (unlock_page, "unlock-page.unlock", NULL));
-  spin_until (is_unlocked, NULL, 20000);
+  cf_test_spin_until (is_unlocked, NULL, 20000);
   cf_test_spin (200);
 
   /* Never signed in: the header bar says so, in words. */
   g_assert_cmpint (cf_sync_client_get_state (client ()), ==, CF_SYNC_STATE_SIGNED_OUT);
   assert_status ("Not Syncing");
-  g_assert_true (holds_text (GTK_WIDGET (status ()), "not signed in"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (status ()), "not signed in"));
   g_assert_nonnull (cf_test_find_button (GTK_WIDGET (status ()), "Sign _In…"));
 
   /* The popover's Sign In… opens Preferences on the Sync page. */
@@ -265,13 +230,13 @@ test_sign_in (void)
   address = cf_test_find_row (page, "Server Address");
   g_assert_nonnull (address);
   g_assert_true (gtk_widget_get_mapped (address));
-  g_assert_true (holds_text (page, "For example, https://carers.example.org"));
+  g_assert_true (cf_test_holds_text (page, "For example, https://carers.example.org"));
 
   /* Plain HTTP to another machine: refused beside the address, before anything is sent. */
   sign_in_attempt (page, "http://carers.example.org", CF_TEST_SERVER_PASSWORD);
   cf_test_spin (20);
   g_assert_true (gtk_widget_has_css_class (address, "error"));
-  g_assert_true (holds_text (page, "must start with https://"));
+  g_assert_true (cf_test_holds_text (page, "must start with https://"));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (address), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
   g_assert_true (gtk_widget_is_focus (text_of (address)));
@@ -280,12 +245,12 @@ test_sign_in (void)
   /* The wrong password: the server says so, under the account, and the address is fine. */
   sign_in_attempt (page, server.base, "not the password");
   g_assert_true (page_busy (page));
-  g_assert_true (holds_text (page, "Signing in…"));
+  g_assert_true (cf_test_holds_text (page, "Signing in…"));
   g_assert_false (gtk_widget_has_css_class (address, "error"));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (address), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_FALSE);
-  spin_until (page_not_busy, page, 20000);
-  g_assert_true (holds_text (page, "The user name or password is wrong."));
+  cf_test_spin_until (page_not_busy, page, 20000);
+  g_assert_true (cf_test_holds_text (page, "The user name or password is wrong."));
   g_assert_false (gtk_widget_has_css_class (address, "error"));
   g_assert_true (gtk_widget_is_focus (text_of (cf_test_find_row (page, "Password"))));
   g_assert_null (cf_sync_client_get_user (client ()));
@@ -293,19 +258,29 @@ test_sign_in (void)
 
   /* The right one: signed in, and the first sync starts by itself. */
   sign_in_attempt (page, server.base, CF_TEST_SERVER_PASSWORD);
-  spin_until (page_not_busy, page, 20000);
+  cf_test_spin_until (page_not_busy, page, 20000);
   g_assert_cmpstr (cf_sync_client_get_user (client ()), ==, "w1");
   signed_in = g_strdup_printf ("Signed in as w1 at %s (worker)", server.base);
-  g_assert_true (holds_text (page, signed_in));
+  g_assert_true (cf_test_holds_text (page, signed_in));
   g_assert_false (gtk_widget_get_mapped (address));
   g_assert_nonnull (cf_test_find_button (page, "Sign _Out…"));
-  spin_until (status_starts_with, (gpointer) "Synced at ", 30000);
+  cf_test_spin_until (status_starts_with, (gpointer) "Synced at ", 30000);
   assert_status ("Synced at ");
-  g_assert_true (holds_text (page, "Synced at "));
-  g_assert_true (holds_text (GTK_WIDGET (status ()), "No changes waiting to be sent."));
+  g_assert_true (cf_test_holds_text (page, "Synced at "));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (status ()), "No changes waiting to be sent."));
 
   /* The carer made on this laptop before signing in went to the office with it. */
   g_assert_cmpuint (cf_sync_client_get_waiting (client ()), ==, 0);
+
+  /* The server now says what this laptop's role is: it is no longer chosen by hand. */
+  {
+    GtkWidget *role = cf_test_find_row (GTK_WIDGET (preferences), "Your Role");
+
+    g_assert_nonnull (role);
+    g_assert_false (gtk_widget_get_sensitive (role));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (role)), ==,
+                     "Set by the server you are signed in to.");
+  }
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   cf_test_spin (100);
@@ -319,17 +294,17 @@ test_progress_words (void)
   GtkWidget *bar = cf_test_find_type (widget, GTK_TYPE_PROGRESS_BAR);
 
   g_signal_emit_by_name (client (), "progress", CF_SYNC_PHASE_PUSH, 120, 300);
-  g_assert_true (holds_text (widget, "Sending 120 of 300 changes"));
+  g_assert_true (cf_test_holds_text (widget, "Sending 120 of 300 changes"));
   g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), 0.4,
                                   1e-9);
   g_signal_emit_by_name (client (), "progress", CF_SYNC_PHASE_PUSH, 1, 1);
-  g_assert_true (holds_text (widget, "Sending 1 of 1 change"));
-  g_assert_false (holds_text (widget, "Sending 1 of 1 changes"));
+  g_assert_true (cf_test_holds_text (widget, "Sending 1 of 1 change"));
+  g_assert_false (cf_test_holds_text (widget, "Sending 1 of 1 changes"));
   g_signal_emit_by_name (client (), "progress", CF_SYNC_PHASE_PULL, 0, 0);
-  g_assert_true (holds_text (widget, "Receiving changes…"));
+  g_assert_true (cf_test_holds_text (widget, "Receiving changes…"));
   /* C.UTF-8 groups no thousands; en_GB would say 1,500. */
   g_signal_emit_by_name (client (), "progress", CF_SYNC_PHASE_PULL, 1500, 0);
-  g_assert_true (holds_text (widget, "Received 1500 records"));
+  g_assert_true (cf_test_holds_text (widget, "Received 1500 records"));
 
   /* Not syncing: the words are the state's, and the counts start again with the next sync. */
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (bar)));
@@ -351,16 +326,16 @@ test_changes_waiting (void)
 
   /* One edit, saved as it is typed: one change waiting, in the header and the popover. */
   gtk_editable_set_text (GTK_EDITABLE (locality), "Saltmarsh End");
-  spin_until (status_starts_with, (gpointer) "1 change waiting", 5000);
+  cf_test_spin_until (status_starts_with, (gpointer) "1 change waiting", 5000);
   assert_status ("1 change waiting");
   g_assert_cmpuint (cf_sync_client_get_waiting (client ()), ==, 1);
-  g_assert_true (holds_text (GTK_WIDGET (status ()), "1 change waiting"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (status ()), "1 change waiting"));
 
   /* Sync Now sends it. */
   sync_now ();
   assert_status ("Synced at ");
   g_assert_cmpuint (cf_sync_client_get_waiting (client ()), ==, 0);
-  g_assert_false (holds_text (GTK_WIDGET (status ()), "change waiting"));
+  g_assert_false (cf_test_holds_text (GTK_WIDGET (status ()), "change waiting"));
 }
 
 static gboolean
@@ -387,14 +362,14 @@ test_finished_assessment_syncs (void)
   gboolean synced = FALSE;
   gulong id;
 
-  spin_until (is_idle, NULL, 30000);
+  cf_test_spin_until (is_idle, NULL, 30000);
   carer = cf_store_load_carer (window_store (), carer_id, &error);
   g_assert_no_error (error);
   id = g_signal_connect (client (), "synced", G_CALLBACK (on_synced), &synced);
 
   assessment = cf_test_finished_assessment (window_store (), carer, TRUE);
-  spin_until (is_true, &synced, 10000);
-  spin_until (is_idle, NULL, 30000);
+  cf_test_spin_until (is_true, &synced, 10000);
+  cf_test_spin_until (is_idle, NULL, 30000);
   g_signal_handler_disconnect (client (), id);
 
   g_assert_cmpuint (cf_sync_client_get_waiting (client ()), ==, 0);
@@ -404,7 +379,7 @@ test_finished_assessment_syncs (void)
 static gboolean
 caseload_has (gpointer data)
 {
-  return holds_text (cf_test_find_type (GTK_WIDGET (win), CF_TYPE_CASELOAD_VIEW), data);
+  return cf_test_holds_text (cf_test_find_type (GTK_WIDGET (win), CF_TYPE_CASELOAD_VIEW), data);
 }
 
 static gboolean
@@ -434,7 +409,7 @@ test_pulled_carer_appears (void)
 
   /* The next sync brings them, and the caseload shows them without being asked. */
   sync_now ();
-  spin_until (caseload_has, (gpointer) "Rowan Pulledby", 10000);
+  cf_test_spin_until (caseload_has, (gpointer) "Rowan Pulledby", 10000);
   assert_status ("Synced at ");
 
   /* Given to another worker: they leave this laptop at the next sync. */
@@ -447,7 +422,7 @@ test_pulled_carer_appears (void)
   g_assert_cmpuint (second->errors, ==, 0);
 
   sync_now ();
-  spin_until (caseload_lacks, (gpointer) "Rowan Pulledby", 10000);
+  cf_test_spin_until (caseload_lacks, (gpointer) "Rowan Pulledby", 10000);
   {
     g_autoptr(CfCarer) gone = cf_store_load_carer (window_store (), pulled_id, NULL);
 
@@ -468,7 +443,7 @@ test_conflict_counted (void)
   GtkWidget *phone;
   GtkWidget *resolve;
 
-  g_assert_false (holds_text (GTK_WIDGET (status ()), "to resolve"));
+  g_assert_false (cf_test_holds_text (GTK_WIDGET (status ()), "to resolve"));
 
   /* The office has the carer this laptop made, and changes their phone number. */
   summary = device_sync (coordinator);
@@ -483,10 +458,10 @@ test_conflict_counted (void)
   phone = cf_test_find_row (root, "Phone");
   g_assert_nonnull (phone);
   gtk_editable_set_text (GTK_EDITABLE (phone), "01632 960222");
-  spin_until (status_starts_with, (gpointer) "1 change waiting", 5000);
+  cf_test_spin_until (status_starts_with, (gpointer) "1 change waiting", 5000);
   sync_now ();
 
-  g_assert_true (holds_text (GTK_WIDGET (status ()), "1 conflict to resolve."));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (status ()), "1 conflict to resolve."));
   g_assert_nonnull (strstr (cf_sync_status_get_description (status ()),
                             "1 conflict to resolve."));
   assert_status ("Synced at ");
@@ -542,8 +517,8 @@ test_offline (void)
   assert_status ("Offline since ");
   since = g_date_time_format (cf_sync_client_get_offline_since (client ()), "%H:%M");
   g_assert_cmpstr (status_text () + strlen ("Offline since "), ==, since);
-  g_assert_true (holds_text (GTK_WIDGET (status ()), "Could not reach the server"));
-  g_assert_true (holds_text (GTK_WIDGET (status ()), "Nothing is lost"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (status ()), "Could not reach the server"));
+  g_assert_true (cf_test_holds_text (GTK_WIDGET (status ()), "Nothing is lost"));
   g_assert_nonnull (strstr (cf_sync_status_get_description (status ()),
                             "Could not reach the server"));
 
@@ -594,7 +569,7 @@ test_revoked_wipes (void)
   g_assert_nonnull (locality);
   gtk_editable_set_text (GTK_EDITABLE (locality), "Lost Lane");
   g_assert_true (gtk_widget_activate_action (root, "win.sync-now", NULL));
-  spin_until (is_wiped, NULL, 30000);
+  cf_test_spin_until (is_wiped, NULL, 30000);
   cf_test_spin (600);
 
   /* Database and key are gone; the window shows first run, and says why. */
@@ -603,13 +578,13 @@ test_revoked_wipes (void)
   g_assert_false (cf_profile_exists (dir));
   g_assert_true (cf_window_is_locked (win));
   g_assert_null (cf_window_get_sync_client (win));
-  g_assert_true (holds_text (root, "This laptop’s access was withdrawn by your organisation, so "
+  g_assert_true (cf_test_holds_text (root, "This laptop’s access was withdrawn by your organisation, so "
                                    "the Carefield records on it have been deleted. Ask your "
                                    "coordinator to set it up again."));
-  g_assert_true (holds_text (root, "Set Up Carefield"));
+  g_assert_true (cf_test_holds_text (root, "Set Up Carefield"));
   g_assert_true (gtk_widget_get_mapped (cf_test_find_type (root, CF_TYPE_UNLOCK_PAGE)));
-  g_assert_false (holds_text (root, "Hester"));
-  g_assert_false (holds_text (root, "Lost Lane"));
+  g_assert_false (cf_test_holds_text (root, "Hester"));
+  g_assert_false (cf_test_holds_text (root, "Lost Lane"));
   g_assert_false (widget_holds_text ((gpointer) "Goldcrest"));
 }
 

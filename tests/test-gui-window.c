@@ -32,41 +32,6 @@ static CfApplication *app;
 static char *carer_id;
 static char *planned_id;
 
-static void
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 until = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > until)
-        g_error ("timed out waiting");
-      g_main_context_iteration (NULL, FALSE);
-    }
-}
-
-/* Does any label or text field anywhere in @root, shown or not, hold @text? */
-static gboolean
-holds_text (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
-        return TRUE;
-      if (GTK_IS_EDITABLE (child) &&
-          strstr (gtk_editable_get_text (GTK_EDITABLE (child)), text) != NULL)
-        return TRUE;
-      if (holds_text (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static CfWindow *
 window (void)
 {
@@ -88,7 +53,7 @@ unlock (void)
   g_assert_true (cf_window_is_locked (window ()));
   gtk_editable_set_text (GTK_EDITABLE (entry), PASSPHRASE);
   g_assert_true (gtk_widget_activate_action (page, "unlock-page.unlock", NULL));
-  spin_until (is_unlocked, NULL, 20000);
+  cf_test_spin_until (is_unlocked, NULL, 20000);
   cf_test_spin (200);
 }
 
@@ -106,12 +71,12 @@ test_unlock_and_open (void)
 {
   GtkWidget *root = GTK_WIDGET (window ());
 
-  g_assert_false (holds_text (root, "Goldcrest"));
+  g_assert_false (cf_test_holds_text (root, "Goldcrest"));
   unlock ();
   /* The caseload shows the carer; opening them shows their record. */
-  g_assert_true (holds_text (root, "Hester Goldcrest"));
+  g_assert_true (cf_test_holds_text (root, "Hester Goldcrest"));
   open_carer ();
-  g_assert_true (holds_text (root, "01632 960555"));
+  g_assert_true (cf_test_holds_text (root, "01632 960555"));
 }
 
 static void
@@ -130,9 +95,9 @@ test_locks_when_idle (void)
   g_assert_true (cf_window_check_idle (window (), now + 11 * 60 * G_USEC_PER_SEC));
   g_assert_true (cf_window_is_locked (window ()));
   cf_test_spin (100);
-  g_assert_false (holds_text (root, "Goldcrest"));
-  g_assert_false (holds_text (root, "Hester"));
-  g_assert_false (holds_text (root, "01632 960555"));
+  g_assert_false (cf_test_holds_text (root, "Goldcrest"));
+  g_assert_false (cf_test_holds_text (root, "Hester"));
+  g_assert_false (cf_test_holds_text (root, "01632 960555"));
   /* After the crossfade, only the unlock page is on screen. */
   cf_test_spin (500);
   g_assert_true (gtk_widget_get_mapped (cf_test_find_type (root, CF_TYPE_UNLOCK_PAGE)));
@@ -157,7 +122,7 @@ test_lock_on_demand_keeps_edits (void)
   gtk_editable_set_text (GTK_EDITABLE (locality), "Saltmarsh End");
   g_assert_true (gtk_widget_activate_action (root, "win.lock", NULL));
   g_assert_true (cf_window_is_locked (window ()));
-  g_assert_false (holds_text (root, "Saltmarsh End"));
+  g_assert_false (cf_test_holds_text (root, "Saltmarsh End"));
 
   /* Nothing typed was lost to the lock. */
   store = cf_profile_unlock (cf_application_get_profile_dir (app), PASSPHRASE, NULL, &error);
@@ -218,7 +183,7 @@ test_assessment_start_lock_and_back (void)
   g_assert_nonnull (period);
   gtk_editable_set_text (GTK_EDITABLE (period), "The last three months");
   g_assert_true (gtk_widget_activate_action (root, "win.lock", NULL));
-  g_assert_false (holds_text (root, "The last three months"));
+  g_assert_false (cf_test_holds_text (root, "The last three months"));
 
   store = cf_profile_unlock (cf_application_get_profile_dir (app), PASSPHRASE, NULL, &error);
   g_assert_no_error (error);
@@ -232,16 +197,16 @@ test_assessment_start_lock_and_back (void)
   /* Opened again from the carer's page, and back to the carer with Alt+Left's action. */
   unlock ();
   open_carer ();
-  g_assert_true (holds_text (root, "Draft: not finished yet"));
+  g_assert_true (cf_test_holds_text (root, "Draft: not finished yet"));
   g_assert_true (gtk_widget_activate_action (root, "win.open-assessment", "s",
                                              cf_record_get_id (CF_RECORD (saved))));
   cf_test_spin (100);
   g_assert_true (gtk_widget_get_mapped (editor));
-  g_assert_true (holds_text (editor, "The last three months"));
+  g_assert_true (cf_test_holds_text (editor, "The last three months"));
   g_assert_true (gtk_widget_activate_action (root, "win.show-carer", NULL));
   cf_test_spin (600);
   g_assert_false (gtk_widget_get_mapped (editor));
-  g_assert_true (holds_text (root, "01632 960555"));
+  g_assert_true (cf_test_holds_text (root, "01632 960555"));
 }
 
 static gboolean
@@ -272,8 +237,8 @@ test_support_and_due (void)
   cf_test_spin (100);
 
   /* The carer's page says where the plan stands and that its review is overdue. */
-  g_assert_true (holds_text (root, "Version 1, agreed on 05/01/2026"));
-  g_assert_true (holds_text (root, "1 thing overdue"));
+  g_assert_true (cf_test_holds_text (root, "Version 1, agreed on 05/01/2026"));
+  g_assert_true (cf_test_holds_text (root, "1 thing overdue"));
 
   /* Its row opens the support view on the page asked for. */
   g_assert_true (gtk_widget_activate_action (root, "win.open-support", "s", "reviews"));
@@ -281,7 +246,7 @@ test_support_and_due (void)
   view = cf_test_find_type (root, CF_TYPE_SUPPORT_VIEW);
   g_assert_true (gtk_widget_get_mapped (view));
   g_assert_cmpstr (cf_support_view_get_page (CF_SUPPORT_VIEW (view)), ==, "reviews");
-  g_assert_true (holds_text (cf_support_view_get_page_widget (CF_SUPPORT_VIEW (view), "reviews"),
+  g_assert_true (cf_test_holds_text (cf_support_view_get_page_widget (CF_SUPPORT_VIEW (view), "reviews"),
                              "Plan review overdue"));
   g_assert_true (gtk_widget_activate_action (root, "win.show-carer", NULL));
   cf_test_spin (100);
@@ -291,15 +256,15 @@ test_support_and_due (void)
   due = cf_test_find_type (root, CF_TYPE_DUE_PAGE);
   g_signal_connect_swapped (due, "loaded", G_CALLBACK (on_loaded), &loaded);
   g_assert_true (gtk_widget_activate_action (root, "win.show-due", NULL));
-  spin_until (is_true, &loaded, 20000);
+  cf_test_spin_until (is_true, &loaded, 20000);
   g_assert_true (gtk_widget_get_mapped (due));
   g_assert_cmpuint (cf_due_page_get_n_items (CF_DUE_PAGE (due)), ==, 1);
-  g_assert_true (holds_text (due, "Ivy Wren"));
-  g_assert_true (holds_text (due, "Plan review overdue since 2 Mar 2026"));
+  g_assert_true (cf_test_holds_text (due, "Ivy Wren"));
+  g_assert_true (cf_test_holds_text (due, "Plan review overdue since 2 Mar 2026"));
   g_assert_true (gtk_widget_activate_action (root, "win.open-carer", "s", carer_id));
   cf_test_spin (100);
   g_assert_false (gtk_widget_get_mapped (due));
-  g_assert_true (holds_text (root, "01632 960555"));
+  g_assert_true (cf_test_holds_text (root, "01632 960555"));
 }
 
 static int status;

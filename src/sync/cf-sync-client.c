@@ -746,6 +746,23 @@ pull (Job           *job,
   return TRUE;
 }
 
+/* Runs @thread on @job in a worker thread; @done gets @outer (the caller's task, taken) as
+ * its user data, to complete when it has dealt with the result. One job at a time. */
+static void
+start_job (CfSyncClient    *self,
+           GTask           *outer,
+           Job             *job,
+           GTaskThreadFunc  thread,
+           GAsyncReadyCallback done)
+{
+  g_autoptr(GTask) task = g_task_new (self, g_task_get_cancellable (outer), done, outer);
+
+  self->running = TRUE;
+  g_task_set_source_tag (task, thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, thread);
+}
+
 static void
 sync_thread (GTask        *task,
              gpointer      source_object,
@@ -930,7 +947,6 @@ cf_sync_client_sync_async (CfSyncClient        *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (CF_IS_SYNC_CLIENT (self));
 
@@ -951,14 +967,9 @@ cf_sync_client_sync_async (CfSyncClient        *self,
       return;
     }
 
-  self->running = TRUE;
   g_clear_handle_id (&self->retry_id, g_source_remove);
   set_state (self, CF_SYNC_STATE_SYNCING, NULL);
-
-  task = g_task_new (self, cancellable, sync_done, g_steal_pointer (&outer));
-  g_task_set_source_tag (task, sync_thread);
-  g_task_set_task_data (task, job_new (self), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, sync_thread);
+  start_job (self, g_steal_pointer (&outer), job_new (self), sync_thread, sync_done);
 }
 
 CfSyncSummary *
@@ -1115,7 +1126,6 @@ cf_sync_client_login_async (CfSyncClient        *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
   g_autofree char *name = NULL;
@@ -1169,11 +1179,7 @@ cf_sync_client_login_async (CfSyncClient        *self,
       job->device_name = g_strndup (device_name, 100);
     }
 
-  self->running = TRUE;
-  task = g_task_new (self, cancellable, login_done, g_steal_pointer (&outer));
-  g_task_set_source_tag (task, login_thread);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, login_thread);
+  start_job (self, g_steal_pointer (&outer), job, login_thread, login_done);
 }
 
 gboolean
@@ -1245,7 +1251,6 @@ cf_sync_client_sign_out_async (CfSyncClient        *self,
                                gpointer             user_data)
 {
   g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (CF_IS_SYNC_CLIENT (self));
 
@@ -1265,11 +1270,7 @@ cf_sync_client_sign_out_async (CfSyncClient        *self,
       return;
     }
 
-  self->running = TRUE;
-  task = g_task_new (self, cancellable, sign_out_done, g_steal_pointer (&outer));
-  g_task_set_source_tag (task, sign_out_thread);
-  g_task_set_task_data (task, job_new (self), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, sign_out_thread);
+  start_job (self, g_steal_pointer (&outer), job_new (self), sign_out_thread, sign_out_done);
 }
 
 gboolean
