@@ -291,9 +291,11 @@ cf_sync_local_count_outbox (CfStore  *store,
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
 
+  /* From the per-carer counts (migration 6) rather than the outbox itself: the window asks
+   * after every save, on its main thread, and a laptop that has never synced a large
+   * caseload has hundreds of thousands of rows waiting. */
   stmt = cf_store_prepare (store,
-                           "SELECT (SELECT count (*) FROM outbox WHERE state = 'pending'), "
-                           "(SELECT count (*) FROM outbox WHERE state = 'error')",
+                           "SELECT total (pending), total (errors) FROM outbox_carer",
                            error);
   if (stmt == NULL)
     return FALSE;
