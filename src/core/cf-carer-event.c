@@ -123,6 +123,8 @@ cf_carer_event_dup_title (CfCarerEvent *self)
     return g_strdup (_("Text reminder queued"));
   if (g_str_equal (kind, CF_EVENT_TEXTS_CONSENT))
     return g_strdup (_("Consent to text messages changed"));
+  if (g_str_equal (kind, CF_EVENT_CARER_RESPONDED))
+    return g_strdup (_("The carer responded to their plan"));
   if (g_str_equal (kind, CF_EVENT_PRIORITY))
     {
       if (*previous == '\0')

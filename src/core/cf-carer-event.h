@@ -39,6 +39,7 @@ G_DECLARE_FINAL_TYPE (CfCarerEvent, cf_carer_event, CF, CARER_EVENT, CfRecord)
 #define CF_EVENT_REVIEW_HELD         "review-held"
 #define CF_EVENT_TEXT_QUEUED         "text-queued"
 #define CF_EVENT_TEXTS_CONSENT       "texts-consent"
+#define CF_EVENT_CARER_RESPONDED     "carer-responded"
 
 CfCarerEvent *cf_carer_event_new       (const char   *carer_id,
                                         const char   *kind);

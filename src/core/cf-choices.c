@@ -255,6 +255,15 @@ const CfChoice cf_review_reasons[] = {
   { NULL }
 };
 
+/* What a carer can say in carer review mode (cf-carer-review.c). */
+const CfChoice cf_carer_response_kinds[] = {
+  { "agree", N_("Agrees with the plan") },
+  { "comment", N_("A comment") },
+  { "change", N_("Something should change") },
+  { "early-review", N_("Asked for an early review") },
+  { NULL }
+};
+
 const CfChoice cf_review_outcomes[] = {
   { "no-change", N_("No change to the plan") },
   { "plan-revised", N_("The plan was revised") },

@@ -34,6 +34,7 @@ extern const CfChoice cf_plan_ways[];
 extern const CfChoice cf_need_eligibility[];
 extern const CfChoice cf_break_kinds[];
 extern const CfChoice cf_copy_formats[];
+extern const CfChoice cf_carer_response_kinds[];
 extern const CfChoice cf_direct_payment_terms[];
 extern const CfChoice cf_direct_payment_methods[];
 extern const CfChoice cf_direct_payment_not_allowed[];

@@ -21,6 +21,7 @@
 #include "cf-cared-for.h"
 #include "cf-carer-break.h"
 #include "cf-carer-event.h"
+#include "cf-carer-response.h"
 #include "cf-carer.h"
 #include "cf-direct-payment.h"
 #include "cf-emergency-contact.h"
@@ -66,6 +67,7 @@ ensure_entities (void)
         { cf_personal_assistant_get_type, "direct_payment_id", "direct_payment", FALSE },
         { cf_review_get_type, "carer_id", "carer", TRUE },
         { cf_text_reminder_get_type, "carer_id", "carer", FALSE },
+        { cf_carer_response_get_type, "carer_id", "carer", TRUE },
       };
 
       n_entities = G_N_ELEMENTS (types);

@@ -39,6 +39,7 @@ static const struct
   { "personal_assistant", N_("Personal assistant") },
   { "review", N_("Review") },
   { "text_reminder", N_("Text message reminder") },
+  { "carer_response", N_("Carer’s response to their plan") },
 };
 
 /* A field's words, for one entity or (entity NULL) for any entity with a field of that name. */
@@ -230,6 +231,11 @@ static const FieldWords field_words[] = {
   { "review", "held_on", N_("Held On") },
   { "review", "reviewer", N_("Reviewer") },
   { "review", "outcome", N_("Outcome"), cf_review_outcomes },
+  { "carer_response", "kind", N_("What the Carer Said"), cf_carer_response_kinds },
+  { "carer_response", "text", N_("In the Carer’s Words") },
+  { "carer_response", "given_at", N_("Said On") },
+  { "carer_response", "given_by", N_("Said By") },
+  { "carer_response", "language", N_("Read In") },
 
   { "text_reminder", "about", N_("About") },
   { "text_reminder", "send_on", N_("Send On") },

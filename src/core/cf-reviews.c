@@ -162,6 +162,28 @@ cf_reviews_request_early (CfStore     *store,
                           const char  *requested_on,
                           GError     **error)
 {
+  return cf_reviews_request_early_by (store, carer, subject, subject_id, reason, notes,
+                                      requested_on, NULL, error);
+}
+
+/**
+ * cf_reviews_request_early_by:
+ * @requested_by: (nullable): who asked, in words, such as the carer's name when they asked
+ *   in carer review mode; the store's user when %NULL
+ *
+ * As cf_reviews_request_early(), for a request someone other than the worker made.
+ */
+CfReview *
+cf_reviews_request_early_by (CfStore     *store,
+                             CfCarer     *carer,
+                             const char  *subject,
+                             const char  *subject_id,
+                             const char  *reason,
+                             const char  *notes,
+                             const char  *requested_on,
+                             const char  *requested_by,
+                             GError     **error)
+{
   const char *carer_id;
   g_autoptr(CfReview) review = NULL;
   g_autoptr(CfCarerEvent) event = NULL;
@@ -198,7 +220,8 @@ cf_reviews_request_early (CfStore     *store,
   cf_record_set_text (record, "reason", reason);
   cf_record_set_text (record, "reason_notes", notes != NULL ? notes : "");
   cf_record_set_text (record, "requested_on", requested_on);
-  cf_record_set_text (record, "requested_by", cf_store_get_user_name (store));
+  cf_record_set_text (record, "requested_by",
+                      requested_by != NULL ? requested_by : cf_store_get_user_name (store));
 
   event = cf_operation_new_event (store, carer_id, CF_EVENT_REVIEW_REQUESTED,
                      cf_choices_label (cf_review_reasons, reason), cf_record_get_id (record));

@@ -489,6 +489,20 @@ static const char *migrations[] = {
   "CREATE TRIGGER audit_is_append_only_replace BEFORE INSERT ON audit"
   "  WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)"
   "  BEGIN SELECT RAISE (ABORT, 'the audit trail cannot be changed'); END;",
+
+  /* 8: what carers say about their own plans in carer review mode (cf-carer-response.c). */
+  "CREATE TABLE carer_response ("
+  SYNC_COLUMNS
+  "  carer_id TEXT NOT NULL REFERENCES carer (id) DEFERRABLE INITIALLY DEFERRED,"
+  "  plan_id TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  given_at TEXT NOT NULL DEFAULT '',"
+  "  given_by TEXT NOT NULL DEFAULT '',"
+  "  recorded_by TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL DEFAULT '',"
+  "  review_id TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX carer_response_by_carer ON carer_response (carer_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CF_STORE_SCHEMA_VERSION + 1);

@@ -26,7 +26,7 @@ typedef enum
 } CfStoreError;
 
 /* The schema version this program writes; DESIGN.md: a newer database is refused. */
-#define CF_STORE_SCHEMA_VERSION 7
+#define CF_STORE_SCHEMA_VERSION 8
 
 /* Audit actions (DESIGN.md: "who viewed, created, changed, exported or printed"). */
 #define CF_AUDIT_VIEW   "view"
