@@ -226,7 +226,8 @@ main (int    argc,
         finish[i] = elapsed_ms (start);
 
         start = g_get_monotonic_time ();
-        document = cf_written_record_build (carer, assessment, &organisation);
+        document = cf_written_record_build (carer, assessment, &organisation,
+                                            CF_DOCUMENT_FORMAT_STANDARD, NULL);
         record[i] = elapsed_ms (start);
         g_assert_nonnull (document);
         g_ptr_array_add (finished, g_object_ref (assessment));

@@ -15,6 +15,7 @@
 #include "cf-assessments.h"
 #include "cf-carer-event.h"
 #include "cf-language.h"
+#include "cf-test-easy-read.h"
 #include "cf-test-util.h"
 #include "cf-wire.h"
 #include "cf-written-record.h"
@@ -616,7 +617,8 @@ test_written_record (Fixture       *fixture,
   g_assert_true (cf_assessment_set_answer (eligible, "caring.role", "Helps Dad every morning",
                                            &error));
   g_assert_true (cf_assessments_finish (fixture->store, eligible, &error));
-  yes = cf_written_record_build (fixture->carer, eligible, &organisation);
+  yes = cf_written_record_build (fixture->carer, eligible, &organisation,
+                                 CF_DOCUMENT_FORMAT_STANDARD, NULL);
   yes_text = cf_document_to_text (yes);
 
   /* s.13: the decision, its reasons, and what the carer told us. */
@@ -629,7 +631,8 @@ test_written_record (Fixture       *fixture,
 
   /* Nothing eligible: prevention advice and where to get help. */
   complete (not_eligible, FALSE);
-  no = cf_written_record_build (fixture->carer, not_eligible, &organisation);
+  no = cf_written_record_build (fixture->carer, not_eligible, &organisation,
+                                CF_DOCUMENT_FORMAT_STANDARD, NULL);
   no_text = cf_document_to_text (no);
   g_assert_nonnull (strstr (no_text, "do not meet the national eligibility criteria"));
   g_assert_nonnull (strstr (no_text, "Help to stop things getting harder"));
@@ -638,6 +641,51 @@ test_written_record (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (cf_document_get_footer (no),
                                    cf_record_get_text (CF_RECORD (fixture->carer),
                                                        "reference")));
+}
+
+/* Easy read: the decision, why, and what happens next, a line for each, with no reference to
+ * the law; the not-eligible record keeps its advice, in short lines. */
+static void
+test_written_record_easy_read (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(CfAssessment) eligible = start (fixture, "carer");
+  g_autoptr(CfAssessment) not_eligible = start (fixture, "carer");
+  g_autoptr(CfDocument) yes = NULL;
+  g_autoptr(CfDocument) no = NULL;
+  g_autoptr(GError) error = NULL;
+  const CfOrganisation organisation = { "Fenland Carers", "01632 960 000" };
+  CfCaredFor *dad = cf_carer_add_cared_for (fixture->carer);
+  const char * const yes_facts[] = {
+    "Your name: Ada Birch", "You look after: Bill", "You can get support from us.",
+    "You give care that the person needs: Yes", "Caring affects your health or daily life: Yes",
+    "This has a big effect on your wellbeing: Yes", "Keeping your home clean and safe",
+    "Your caring: Helps Dad every morning.", "He cannot dress alone.",
+    "We will make a support plan with you.", "You can make a complaint.",
+    "Call: Fenland Carers", "Phone: 01632 960 000", NULL
+  };
+  const char * const no_facts[] = {
+    "You cannot get support from us now.", "You can still get help and advice.",
+    "Tell your doctor you are a carer.", "Make an emergency plan.", "Call: Fenland Carers",
+    NULL
+  };
+
+  cf_record_set_text (CF_RECORD (dad), "name", "Bill");
+  complete (eligible, TRUE);
+  g_assert_true (cf_assessment_set_answer (eligible, "caring.role",
+                                           "Helps Dad every morning. He cannot dress alone.",
+                                           &error));
+  g_assert_true (cf_assessments_finish (fixture->store, eligible, &error));
+  g_assert_no_error (error);
+  yes = cf_written_record_build (fixture->carer, eligible, &organisation,
+                                 CF_DOCUMENT_FORMAT_EASY_READ, NULL);
+  g_assert_cmpstr (cf_document_get_title (yes), ==, "Your carer’s assessment");
+  cf_test_assert_easy_read (yes, yes_facts);
+
+  complete (not_eligible, FALSE);
+  no = cf_written_record_build (fixture->carer, not_eligible, &organisation,
+                                CF_DOCUMENT_FORMAT_EASY_READ, NULL);
+  cf_test_assert_easy_read (no, no_facts);
 }
 
 /* A Polish catalogue of three strings, made with msgfmt in a folder of the test's own. */
@@ -691,11 +739,13 @@ test_written_record_language (Fixture       *fixture,
   g_assert_true (cf_language_is_translated ("pl"));
   cf_record_set_text (carer, "preferred_language", "  Polski ");
   {
-    g_autofree char *language = NULL;
     g_autofree char *untranslated = NULL;
+    g_autofree char *language = cf_language_choose (cf_record_get_text (carer,
+                                                                        "preferred_language"),
+                                                    &untranslated);
     g_autoptr(CfDocument) document =
-      cf_written_record_build_for_carer (fixture->carer, assessment, NULL, &language,
-                                         &untranslated);
+      cf_written_record_build (fixture->carer, assessment, NULL, CF_DOCUMENT_FORMAT_STANDARD,
+                               NULL);
     g_autofree char *text = cf_document_to_text (document);
 
     g_assert_cmpstr (language, ==, "pl");
@@ -712,13 +762,16 @@ test_written_record_language (Fixture       *fixture,
   /* Not translated yet: English, and the caller learns which language was wanted. */
   cf_record_set_text (carer, "preferred_language", "Lithuanian");
   {
-    g_autofree char *language = NULL;
     g_autofree char *untranslated = NULL;
+    g_autofree char *language = cf_language_choose (cf_record_get_text (carer,
+                                                                        "preferred_language"),
+                                                    &untranslated);
     g_autoptr(CfDocument) document =
-      cf_written_record_build_for_carer (fixture->carer, assessment, NULL, &language,
-                                         &untranslated);
+      cf_written_record_build (fixture->carer, assessment, NULL, CF_DOCUMENT_FORMAT_STANDARD,
+                               NULL);
 
     g_assert_cmpstr (language, ==, "en");
+    g_assert_cmpstr (cf_document_get_language (document), ==, "en");
     g_assert_cmpstr (untranslated, ==, "lt");
     g_assert_cmpstr (cf_document_get_title (document), ==,
                      "Your carer’s assessment and our decision");
@@ -735,9 +788,11 @@ test_written_record_language (Fixture       *fixture,
   cf_record_set_text (carer, "preferred_language", "English");
   {
     g_autofree char *untranslated = NULL;
-    g_autoptr(CfDocument) document =
-      cf_written_record_build_for_carer (fixture->carer, assessment, NULL, NULL, &untranslated);
+    g_autofree char *language = cf_language_choose (cf_record_get_text (carer,
+                                                                        "preferred_language"),
+                                                    &untranslated);
 
+    g_assert_cmpstr (language, ==, "en");
     g_assert_null (untranslated);
   }
 
@@ -767,6 +822,7 @@ main (int   argc,
   ADD ("/assessment/versions", test_versions);
   ADD ("/assessment/wire", test_wire);
   ADD ("/assessment/written-record", test_written_record);
+  ADD ("/assessment/written-record/easy-read", test_written_record_easy_read);
   ADD ("/assessment/written-record-language", test_written_record_language);
 #undef ADD
 

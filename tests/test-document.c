@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cf-document.h"
+#include "cf-easy-read.h"
 
 #define TITLE "Carer’s assessment — Zoë Brown"
 
@@ -180,6 +181,86 @@ test_refcount (void)
   g_value_unset (&value);
 }
 
+/* DOMAIN.md, "Information, consent": the format offered first is what the carer's
+ * communication needs ask for, as the worker typed them. */
+static void
+test_format (void)
+{
+  g_autoptr(CfDocument) document = cf_document_new (TITLE);
+  g_autofree char *detail = NULL;
+  CfDocumentFormat format = CF_DOCUMENT_FORMAT_STANDARD;
+
+  g_assert_cmpint (cf_document_get_format (document), ==, CF_DOCUMENT_FORMAT_STANDARD);
+  cf_document_set_format (document, CF_DOCUMENT_FORMAT_EASY_READ);
+  g_assert_cmpint (cf_document_get_format (document), ==, CF_DOCUMENT_FORMAT_EASY_READ);
+  cf_document_set_language (document, "ur");
+  detail = cf_document_dup_audit_detail (document);
+  g_assert_cmpstr (detail, ==, "easy-read, ur");
+
+  for (CfDocumentFormat f = 0; f < CF_DOCUMENT_N_FORMATS; f++)
+    {
+      g_assert_true (cf_document_format_from_id (cf_document_format_to_id (f), &format));
+      g_assert_cmpint (format, ==, f);
+    }
+  g_assert_cmpstr (cf_document_format_to_id (CF_DOCUMENT_FORMAT_LARGE_PRINT), ==, "large-print");
+  g_assert_false (cf_document_format_from_id ("braille", &format));
+  g_assert_false (cf_document_format_from_id (NULL, &format));
+
+  g_assert_cmpint (cf_document_format_for_needs (NULL), ==, CF_DOCUMENT_FORMAT_STANDARD);
+  g_assert_cmpint (cf_document_format_for_needs ("Hard of hearing"), ==,
+                   CF_DOCUMENT_FORMAT_STANDARD);
+  g_assert_cmpint (cf_document_format_for_needs ("Large print, no calls after 6"), ==,
+                   CF_DOCUMENT_FORMAT_LARGE_PRINT);
+  g_assert_cmpint (cf_document_format_for_needs ("needs LARGE-PRINT"), ==,
+                   CF_DOCUMENT_FORMAT_LARGE_PRINT);
+  /* Easy read is printed large too, so it wins. */
+  g_assert_cmpint (cf_document_format_for_needs ("Large print and Easy Read"), ==,
+                   CF_DOCUMENT_FORMAT_EASY_READ);
+  g_assert_cmpint (cf_document_format_for_needs ("easy-read"), ==, CF_DOCUMENT_FORMAT_EASY_READ);
+}
+
+static void
+test_easy_read_lines (void)
+{
+  g_auto(GStrv) sentences =
+    cf_easy_read_split_sentences ("Helps Dad every morning.  He cannot dress alone!\n"
+                                  "Takes 10.5 mg at 8 a day\nIs it safe? ٹھیک ہے۔ ہاں");
+  g_auto(GStrv) none = cf_easy_read_split_sentences ("  \n ");
+  g_autoptr(CfDocument) document = cf_document_new (TITLE);
+  g_autofree char *date = cf_easy_read_date ("2026-12-01");
+  g_autofree char *not_a_date = cf_easy_read_date ("soon");
+  const char *text, *value;
+
+  g_assert_cmpuint (g_strv_length (sentences), ==, 6);
+  g_assert_cmpstr (sentences[0], ==, "Helps Dad every morning.");
+  g_assert_cmpstr (sentences[1], ==, "He cannot dress alone!");
+  g_assert_cmpstr (sentences[2], ==, "Takes 10.5 mg at 8 a day");
+  g_assert_cmpstr (sentences[3], ==, "Is it safe?");
+  g_assert_cmpstr (sentences[4], ==, "ٹھیک ہے۔");
+  g_assert_cmpstr (sentences[5], ==, "ہاں");
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+
+  g_assert_cmpuint (cf_easy_read_count_words ("  You look after:\tMary  "), ==, 4);
+  g_assert_cmpuint (cf_easy_read_count_words (""), ==, 0);
+  g_assert_cmpstr (date, ==, "1 December 2026");
+  g_assert_cmpstr (not_a_date, ==, "soon");
+
+  /* A line with nothing to say is left out; typed text goes a sentence a line. */
+  cf_easy_read_add_line (document, "Who", "  ");
+  cf_easy_read_add_line (document, "Who", " Sam ");
+  cf_easy_read_add_text (document, "What", "Book a sitter. Ring the GP.");
+  cf_easy_read_add_text (document, "Why", NULL);
+  g_assert_cmpuint (cf_document_get_n_blocks (document), ==, 3);
+  g_assert_cmpint (cf_document_get_block (document, 0, &text, &value), ==, CF_DOCUMENT_FIELD);
+  g_assert_cmpstr (value, ==, "Sam");
+  g_assert_cmpint (cf_document_get_block (document, 1, &text, &value), ==, CF_DOCUMENT_FIELD);
+  g_assert_cmpstr (text, ==, "What");
+  g_assert_cmpstr (value, ==, "Book a sitter.");
+  g_assert_cmpint (cf_document_get_block (document, 2, &text, &value), ==,
+                   CF_DOCUMENT_PARAGRAPH);
+  g_assert_cmpstr (text, ==, "Ring the GP.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +274,8 @@ main (int   argc,
   g_test_add_func ("/document/to-text", test_to_text);
   g_test_add_func ("/document/to-text/literal", test_to_text_is_literal);
   g_test_add_func ("/document/refcount", test_refcount);
+  g_test_add_func ("/document/format", test_format);
+  g_test_add_func ("/document/easy-read-lines", test_easy_read_lines);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include "cf-emergency-plans.h"
 #include "cf-plans.h"
 #include "cf-schedule.h"
+#include "cf-test-easy-read.h"
 #include "cf-test-util.h"
 
 #define ORG_PHONE "01632 960000"
@@ -497,7 +498,7 @@ test_document (Fixture       *fixture,
   g_assert_no_error (error);
 
   document = cf_emergency_plan_document_build (fixture->carer, plan, contacts, cared_for,
-                                               &organisation);
+                                               &organisation, CF_DOCUMENT_FORMAT_STANDARD, NULL);
   g_assert_cmpstr (cf_document_get_title (document), ==, "Emergency plan — Pip");
   g_assert_cmpstr (cf_document_get_footer (document), ==, footer);
   g_assert_cmpstr (cf_document_get_language (document), ==, "en");
@@ -533,6 +534,48 @@ test_document (Fixture       *fixture,
   g_assert_true (has (text, footer));
 }
 
+/* Easy read: who to call and what to know, a line for each, with no reference to the law. */
+static void
+test_document_easy_read (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(CfEmergencyPlan) plan = complete_plan (fixture, &contacts);
+  g_autoptr(GPtrArray) cared_for = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CfDocument) document = NULL;
+  CfOrganisation organisation = { "Fenland Carers", ORG_PHONE };
+  CfCaredFor *mother = cf_cared_for_new (cf_record_get_id (CF_RECORD (fixture->carer)));
+  g_autofree char *text = NULL;
+  const char * const facts[] = {
+    "Person 1 to call: Ann Smith (daughter)", "Phone: 01632 960123",
+    "Can help with: Meals and tablets", "Person 2 to call: Bob Jones (neighbour)",
+    "Phone: 07700 900456", "What to do: Ring the council out-of-hours team",
+    "Name: Edith Wrenfield (mother)", "Medicines: Donepezil 10 mg at night",
+    "Where the medicines are: Blue box on the kitchen dresser",
+    "Daily routine: Breakfast at eight, walk after lunch",
+    "Getting into the home: Key safe by the back door, code with Ann",
+    "Pets: Biscuit the cat, fed twice a day", "Agreed on: 3 March 2026",
+    "Check it again by: 3 March 2027", "Call: Fenland Carers", "Phone: " ORG_PHONE, NULL
+  };
+
+  cf_record_set_text (CF_RECORD (mother), "name", "Edith Wrenfield");
+  cf_record_set_text (CF_RECORD (mother), "relationship", "mother");
+  g_ptr_array_add (cared_for, mother);
+  /* What a worker typed in two sentences goes on two lines. */
+  cf_record_set_text (CF_RECORD (plan), "other", "Likes the radio on. Hates loud television.");
+  g_assert_true (cf_emergency_plans_agree (fixture->store, plan, contacts, NULL, &error));
+  g_assert_no_error (error);
+
+  document = cf_emergency_plan_document_build (fixture->carer, plan, contacts, cared_for,
+                                               &organisation, CF_DOCUMENT_FORMAT_EASY_READ,
+                                               NULL);
+  g_assert_cmpstr (cf_document_get_title (document), ==, "Emergency plan — Pip");
+  cf_test_assert_easy_read (document, facts);
+  text = cf_document_to_text (document);
+  g_assert_true (has (text, "Other things: Likes the radio on.\n\nHates loud television.\n"));
+}
+
 static void
 test_document_unfinished (Fixture       *fixture,
                           gconstpointer  data)
@@ -544,7 +587,8 @@ test_document_unfinished (Fixture       *fixture,
 
   add_contact (contacts, plan, "Ann Smith", "", "", "", FALSE);
   cf_record_set_text (CF_RECORD (fixture->carer), "preferred_name", "");
-  document = cf_emergency_plan_document_build (fixture->carer, plan, contacts, NULL, NULL);
+  document = cf_emergency_plan_document_build (fixture->carer, plan, contacts, NULL, NULL,
+                                               CF_DOCUMENT_FORMAT_STANDARD, NULL);
   g_assert_cmpstr (cf_document_get_title (document), ==, "Emergency plan — Philippa");
   text = cf_document_to_text (document);
   g_assert_true (has (text, "1. Ann Smith — no phone number yet"));
@@ -620,6 +664,7 @@ main (int    argc,
   ADD ("invalid-phone", test_invalid_phone);
   ADD ("document", test_document);
   ADD ("document-unfinished", test_document_unfinished);
+  ADD ("document-easy-read", test_document_easy_read);
   ADD ("card-carries-nothing-personal", test_card_carries_nothing_personal);
 
 #undef ADD

@@ -591,7 +591,7 @@ test_finish_locks (Fixture       *fixture,
   /* ...but the council's sign-off and the written record are not. */
   g_assert_true (gtk_widget_is_sensitive (row (decision, "Signed Off By")));
   g_assert_true (gtk_widget_is_sensitive (row (decision, "Signed Off On (day/month/year)")));
-  g_assert_true (gtk_widget_is_sensitive (row (record, "Large Print")));
+  g_assert_true (gtk_widget_is_sensitive (row (record, "Format")));
   g_assert_true (gtk_widget_is_sensitive (cf_test_find_button (record, "Print…")));
   g_assert_true (gtk_widget_is_sensitive (cf_test_find_button (record, "Save as PDF…")));
   g_assert_false (shows (record, "once the assessment is finished: it records the decision."));

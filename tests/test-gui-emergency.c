@@ -472,6 +472,59 @@ test_invalid_phone_is_kept (Fixture       *fixture,
   g_assert_cmpuint (cf_emergency_page_get_contacts (fixture->page)->len, ==, 0);
 }
 
+/* DOMAIN.md, "Information, consent": the plan prints in the format the carer's communication
+ * needs ask for, and says when their language has no translation; the audit log says in what. */
+static void
+test_format_and_language (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfEmergencyPlan) plan = cf_emergency_plans_create (fixture->store, fixture->carer,
+                                                                ORG_PHONE, &error);
+  g_autofree char *dir = g_dir_make_tmp ("carefield-emergency-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkWidget *format;
+  GtkWidget *language;
+
+  g_assert_no_error (error);
+  cf_record_set_text (CF_RECORD (fixture->carer), "communication_needs",
+                      "Easy read, and phone before visiting");
+  cf_record_set_text (CF_RECORD (fixture->carer), "preferred_language", "Lithuanian");
+  cf_emergency_page_set_carer (fixture->page, fixture->carer);
+  cf_test_spin (20);
+
+  format = cf_test_find_row (page, "Format");
+  language = cf_test_find_row (page, "Language");
+  g_assert_true (ADW_IS_COMBO_ROW (format) && ADW_IS_COMBO_ROW (language));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (format)), ==,
+                    CF_DOCUMENT_FORMAT_EASY_READ);
+  g_assert_true (shows (page, "The carer’s communication needs ask for it."));
+  g_assert_true (shows (page, "English: Carefield is not yet translated into Lithuanian"));
+
+  export_pdf (fixture, CF_EMERGENCY_DOCUMENT_PLAN, path);
+  text = cf_test_pdf_text (path);
+  g_assert_nonnull (strstr (text, "What helpers need to know"));
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
+                                  "action = 'export' AND entity = 'emergency_plan' AND "
+                                  "detail = 'easy-read, en'"), ==, 1);
+
+  /* Another format for one print: the words change with it. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (format), CF_DOCUMENT_FORMAT_LARGE_PRINT);
+  g_assert_false (shows (page, "The carer’s communication needs ask for it."));
+  export_pdf (fixture, CF_EMERGENCY_DOCUMENT_PLAN, path);
+  g_clear_pointer (&text, g_free);
+  text = cf_test_pdf_text (path);
+  g_assert_nonnull (strstr (text, "Who to call, in this order"));
+  g_assert_cmpint (cf_test_count (fixture->store, "audit",
+                                  "action = 'export' AND entity = 'emergency_plan' AND "
+                                  "detail = 'large-print, en'"), ==, 1);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_check_overdue (Fixture       *fixture,
                     gconstpointer  data)
@@ -526,6 +579,8 @@ main (int    argc,
               fixture_set_up, test_invalid_phone_is_kept, fixture_tear_down);
   g_test_add ("/gui/emergency/check-overdue", Fixture, NULL,
               fixture_set_up, test_check_overdue, fixture_tear_down);
+  g_test_add ("/gui/emergency/format-and-language", Fixture, NULL,
+              fixture_set_up, test_format_and_language, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -404,6 +404,10 @@ test_build_edit_agree_revise (Fixture       *fixture,
   stored = stored_current (fixture);
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (stored), "copy_given_on"), ==, "2026-11-18");
   g_assert_cmpstr (cf_record_get_text (CF_RECORD (stored), "copy_format"), ==, "large-print");
+  /* …and in which language, in the carer's history: the one chosen for printing. */
+  g_assert_cmpint (cf_test_count (fixture->store, "carer_event",
+                                  "kind = 'plan-copy-given' AND "
+                                  "notes = 'Large print, in English'"), ==, 1);
 
   /* Revising asks why, then shows the new draft, editable again. */
   click (page, "Revise Plan…");

@@ -80,17 +80,18 @@ wait_for (Outcome *outcome)
   g_source_remove (timeout_id);
 }
 
-/* Saves @document as a PDF at @path and waits for the result. */
+/* Saves @document as a PDF at @path in @format and waits for the result. */
 static gboolean
-export_pdf (CfDocument    *document,
-            const char    *path,
-            gboolean       large_print,
-            GCancellable  *cancellable,
-            GError       **error)
+export_pdf (CfDocument        *document,
+            const char        *path,
+            CfDocumentFormat   format,
+            GCancellable      *cancellable,
+            GError           **error)
 {
   Outcome outcome = { 0 };
 
-  cf_document_print_async (document, NULL, CF_PRINT_EXPORT_PDF, path, large_print, cancellable,
+  cf_document_set_format (document, format);
+  cf_document_print_async (document, NULL, CF_PRINT_EXPORT_PDF, path, cancellable,
                            print_finished_cb, &outcome);
   /* Callers may rely on the callback coming later, from the main loop. */
   g_assert_false (outcome.finished);
@@ -283,7 +284,7 @@ test_contents (void)
   cf_document_add_field (document, "Date of assessment", "3 March 2026");
   cf_document_add_bullet (document, "Help with shopping on Tuesdays");
 
-  g_assert_true (export_pdf (document, path, FALSE, NULL, &error));
+  g_assert_true (export_pdf (document, path, CF_DOCUMENT_FORMAT_STANDARD, NULL, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
@@ -323,7 +324,7 @@ test_paginates (void)
   g_autofree char *last_marker = NULL;
   guint n_pages;
 
-  g_assert_true (export_pdf (document, path, FALSE, NULL, &error));
+  g_assert_true (export_pdf (document, path, CF_DOCUMENT_FORMAT_STANDARD, NULL, &error));
   g_assert_no_error (error);
 
   n_pages = pdf_pages (path);
@@ -398,9 +399,10 @@ test_large_print (void)
   g_autofree char *text = NULL;
   guint normal_pages, large_pages;
 
-  g_assert_true (export_pdf (document, normal_path, FALSE, NULL, &error));
+  g_assert_true (export_pdf (document, normal_path, CF_DOCUMENT_FORMAT_STANDARD, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (export_pdf (document, large_path, TRUE, NULL, &error));
+  g_assert_true (export_pdf (document, large_path, CF_DOCUMENT_FORMAT_LARGE_PRINT, NULL,
+                             &error));
   g_assert_no_error (error);
 
   normal_pages = pdf_pages (normal_path);
@@ -467,7 +469,7 @@ test_right_to_left (void)
       cf_document_add_paragraph (document, cases[i].text);
       cf_document_add_field (document, cases[i].text, "3/3/2026");
 
-      g_assert_true (export_pdf (document, path, FALSE, NULL, &error));
+      g_assert_true (export_pdf (document, path, CF_DOCUMENT_FORMAT_STANDARD, NULL, &error));
       g_assert_no_error (error);
 
       words = pdf_words (path, 1);
@@ -526,7 +528,7 @@ test_unwritable (void)
 
   cf_document_add_paragraph (document, "Never saved.");
 
-  g_assert_false (export_pdf (document, missing, FALSE, NULL, &error));
+  g_assert_false (export_pdf (document, missing, CF_DOCUMENT_FORMAT_STANDARD, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_true (g_str_has_prefix (error->message, "Could not save the PDF “"));
   g_assert_nonnull (strstr (error->message, "record.pdf"));
@@ -534,7 +536,7 @@ test_unwritable (void)
   g_clear_error (&error);
 
   /* A folder where the file should be. */
-  g_assert_false (export_pdf (document, dir, FALSE, NULL, &error));
+  g_assert_false (export_pdf (document, dir, CF_DOCUMENT_FORMAT_STANDARD, NULL, &error));
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error->message, "Could not save the PDF “"));
 
@@ -591,7 +593,7 @@ test_dialog_cancelled_by_person (void)
   GtkWidget *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
-  cf_document_print_async (document, GTK_WINDOW (window), CF_PRINT_DIALOG, NULL, FALSE, NULL,
+  cf_document_print_async (document, GTK_WINDOW (window), CF_PRINT_DIALOG, NULL, NULL,
                            print_finished_cb, &outcome);
   dialog = wait_for_print_dialog (GTK_WINDOW (window));
   g_assert_false (outcome.finished);
@@ -619,7 +621,7 @@ test_dialog_cancellable (void)
   GtkWidget *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
-  cf_document_print_async (document, GTK_WINDOW (window), CF_PRINT_DIALOG, NULL, FALSE,
+  cf_document_print_async (document, GTK_WINDOW (window), CF_PRINT_DIALOG, NULL,
                            cancellable, print_finished_cb, &outcome);
   dialog = wait_for_print_dialog (GTK_WINDOW (window));
 
@@ -645,7 +647,8 @@ test_cancelled (void)
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  g_assert_false (export_pdf (document, path, FALSE, cancellable, &error));
+  g_assert_false (export_pdf (document, path, CF_DOCUMENT_FORMAT_STANDARD, cancellable,
+                              &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 

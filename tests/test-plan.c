@@ -15,6 +15,7 @@
 #include "cf-personal-assistant.h"
 #include "cf-plans.h"
 #include "cf-reviews.h"
+#include "cf-test-easy-read.h"
 #include "cf-test-util.h"
 #include "cf-text-reminder.h"
 
@@ -279,10 +280,12 @@ test_agree (Fixture       *fixture,
   cf_record_set_text (need, "how", "");
 
   /* …but a copy can be given afterwards, in a format the carer can use. */
-  g_assert_false (cf_plans_copy_given (fixture->store, plan, "2026-11-19", "smoke-signal", &error));
+  g_assert_false (cf_plans_copy_given (fixture->store, plan, "2026-11-19", "smoke-signal", NULL,
+                                         &error));
   g_assert_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (cf_plans_copy_given (fixture->store, plan, "2026-11-19", "large-print", &error));
+  g_assert_true (cf_plans_copy_given (fixture->store, plan, "2026-11-19", "large-print", "en",
+                                        &error));
   g_assert_no_error (error);
   g_assert_cmpint (cf_test_count (fixture->store, "support_plan", "copy_format = 'large-print'"), ==, 1);
 }
@@ -475,7 +478,7 @@ test_document (Fixture       *fixture,
   g_ptr_array_add (actions, action);
 
   document = cf_plan_document_build (fixture->carer, plan, needs, actions, "1 Mar 2027",
-                                     &organisation);
+                                     &organisation, CF_DOCUMENT_FORMAT_STANDARD, NULL);
   text = cf_document_to_text (document);
 
   g_assert_nonnull (strstr (text, "Your support plan — Ada"));
@@ -489,6 +492,58 @@ test_document (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "1 Mar 2027"));
   g_assert_nonnull (strstr (text, "call Dales Carers on 01632 960000"));
   g_assert_cmpstr (cf_document_get_footer (document), ==, "Reference CF-AAAA-0001");
+}
+
+/* Easy read: the same plan in short lines, one idea each, with the facts the carer needs. */
+static void
+test_document_easy_read (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPlan) plan = agreed_plan (fixture, "2026-09-01");
+  g_autoptr(GPtrArray) needs = cf_plans_list_needs (fixture->store,
+                                                    cf_record_get_id (CF_RECORD (plan)), &error);
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+  CfOrganisation organisation = { "Dales Carers", "01632 960000" };
+  g_autoptr(CfDocument) document = NULL;
+  CfPlanAction *action = cf_plan_action_new (cf_record_get_id (CF_RECORD (plan)));
+  CfCaredFor *mary = cf_carer_add_cared_for (fixture->carer);
+  const char * const facts[] = {
+    "You look after: Mary", "Your name: Ada Birch", "We agreed it on: 1 September 2026",
+    "You want: A night's sleep once a week", "Help: A break", "We can help with this: Yes",
+    "Who: Sam", "What: Book a sitting service", "By: 1 December 2026",
+    "Your support costs: £1,200.00", "You pay: £200.00", "The council pays: £1,000.00",
+    "Next time: 1 Mar 2027", "Call: Dales Carers", "Phone: 01632 960000", NULL
+  };
+
+  cf_record_set_text (CF_RECORD (mary), "name", "Mary");
+  cf_record_set_text (CF_RECORD (action), "what", "Book a sitting service");
+  cf_record_set_text (CF_RECORD (action), "who", "Sam");
+  cf_record_set_text (CF_RECORD (action), "due_on", "2026-12-01");
+  g_ptr_array_add (actions, action);
+
+  document = cf_plan_document_build (fixture->carer, plan, needs, actions, "1 Mar 2027",
+                                     &organisation, CF_DOCUMENT_FORMAT_EASY_READ, NULL);
+  g_assert_cmpstr (cf_document_get_title (document), ==, "Your support plan — Ada");
+  g_assert_cmpstr (cf_document_get_footer (document), ==, "Reference CF-AAAA-0001");
+  g_assert_cmpstr (cf_document_get_language (document), ==, "en");
+  cf_test_assert_easy_read (document, facts);
+
+  /* Large print is the standard words, to be printed larger. */
+  {
+    g_autoptr(CfDocument) large = cf_plan_document_build (fixture->carer, plan, needs, actions,
+                                                          "1 Mar 2027", &organisation,
+                                                          CF_DOCUMENT_FORMAT_LARGE_PRINT, NULL);
+    g_autoptr(CfDocument) standard = cf_plan_document_build (fixture->carer, plan, needs,
+                                                             actions, "1 Mar 2027",
+                                                             &organisation,
+                                                             CF_DOCUMENT_FORMAT_STANDARD, NULL);
+    g_autofree char *large_text = cf_document_to_text (large);
+    g_autofree char *standard_text = cf_document_to_text (standard);
+
+    g_assert_cmpint (cf_document_get_format (large), ==, CF_DOCUMENT_FORMAT_LARGE_PRINT);
+    g_assert_cmpstr (large_text, ==, standard_text);
+  }
 }
 
 /* Reviews and due dates */
@@ -831,6 +886,7 @@ main (int   argc,
   ADD ("/plan/versions", test_versions);
   ADD ("/plan/breaks", test_breaks);
   ADD ("/plan/document", test_document);
+  ADD ("/plan/document/easy-read", test_document_easy_read);
   ADD ("/review/plan-cycle", test_plan_review_cycle);
   ADD ("/review/young-carer", test_young_carer);
   ADD ("/review/payments-and-assistants", test_payments_and_assistants);

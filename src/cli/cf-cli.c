@@ -28,6 +28,7 @@
 #include "cf-sync-client.h"
 #include "cf-terminal.h"
 #include "cf-wire.h"
+#include "cf-language.h"
 
 #define EXIT_USAGE 2
 
@@ -538,8 +539,7 @@ cf_cli_run (int    argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  cf_language_bind_domain ();
   textdomain (GETTEXT_PACKAGE);
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS] — the Carefield command line"));

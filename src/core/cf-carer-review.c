@@ -271,11 +271,15 @@ cf_carer_review_build_documents (CfCarerReview        *review,
 {
   GPtrArray *documents = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_document_unref);
   CfLanguageScope scope = { 0 };
+  CfDocumentFormat format;
   const char *code;
 
   g_return_val_if_fail (review != NULL, NULL);
 
   code = language != NULL && cf_language_is_translated (language) ? language : "en";
+  /* In the format the carer takes their copies in: easy read for those who need it. */
+  format = cf_document_format_for_needs (cf_record_get_text (CF_RECORD (review->carer),
+                                                             "communication_needs"));
   cf_language_scope_begin (&scope, code);
 
   if (review->plan != NULL)
@@ -290,7 +294,7 @@ cf_carer_review_build_documents (CfCarerReview        *review,
         }
       g_ptr_array_add (documents, cf_plan_document_build (review->carer, review->plan,
                                                           review->needs, review->actions,
-                                                          next, organisation));
+                                                          next, organisation, format, code));
     }
   else
     {
@@ -309,7 +313,7 @@ cf_carer_review_build_documents (CfCarerReview        *review,
       g_ptr_array_add (documents,
                        cf_emergency_plan_document_build (review->carer, review->emergency_plan,
                                                          review->contacts, cared_for,
-                                                         organisation));
+                                                         organisation, format, code));
     }
   else
     {

@@ -6,9 +6,11 @@
  * The Care Act 2014, s.13, requires the carer to be given a written record of the assessment
  * decision. Whoever builds that record describes it here as a title and a run of headings,
  * paragraphs, labelled fields and bullets, in plain text; how it looks is decided by whoever
- * renders it: the print code in the GUI (normal or large print) or cf_document_to_text() for
- * the command line. Keeping the record free of markup means a carer's own words (“Fish & chips
- * <3”) cannot change how it is laid out.
+ * renders it: the print code in the GUI or cf_document_to_text() for the command line. The
+ * document says which format it was written for (standard, large print or easy read): easy read
+ * is different words, built by the same builders, and the printer sizes each format. Keeping
+ * the record free of markup means a carer's own words (“Fish & chips <3”) cannot change how it
+ * is laid out.
  *
  * A document is built once and then only read, so it is a refcounted boxed type rather than a
  * GObject: cheap to hand to a print operation that outlives the page that started it.
@@ -17,6 +19,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+
+#include <string.h>
 
 #include "cf-document.h"
 
@@ -34,6 +38,7 @@ struct _CfDocument
   char            *title;
   char            *footer;
   char            *language;
+  CfDocumentFormat format;
   GArray          *blocks;  /* Block */
 };
 
@@ -171,6 +176,47 @@ cf_document_get_language (CfDocument *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->language;
+}
+
+/**
+ * cf_document_set_format:
+ *
+ * The format the document was written for; the printer follows it. New documents are
+ * %CF_DOCUMENT_FORMAT_STANDARD.
+ */
+void
+cf_document_set_format (CfDocument       *self,
+                        CfDocumentFormat  format)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (format < CF_DOCUMENT_N_FORMATS);
+
+  self->format = format;
+}
+
+CfDocumentFormat
+cf_document_get_format (CfDocument *self)
+{
+  g_return_val_if_fail (self != NULL, CF_DOCUMENT_FORMAT_STANDARD);
+
+  return self->format;
+}
+
+/**
+ * cf_document_dup_audit_detail:
+ *
+ * What the audit log says about a print or export of the document: its format and language,
+ * as ids (“easy-read, pl”), never anything from the document itself.
+ *
+ * Returns: (transfer full): the detail
+ */
+char *
+cf_document_dup_audit_detail (CfDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_strdup_printf ("%s, %s", cf_document_format_to_id (self->format),
+                          self->language != NULL ? self->language : "und");
 }
 
 void
@@ -321,4 +367,86 @@ cf_document_to_text (CfDocument *self)
     g_string_append_printf (text, "\n%s\n", self->footer);
 
   return g_string_free (text, FALSE);
+}
+
+static const char * const format_ids[] = { "standard", "large-print", "easy-read" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (format_ids) == CF_DOCUMENT_N_FORMATS);
+
+/**
+ * cf_document_format_to_id:
+ *
+ * Returns: the format's id in cf_copy_formats, such as "easy-read"
+ */
+const char *
+cf_document_format_to_id (CfDocumentFormat format)
+{
+  g_return_val_if_fail (format < CF_DOCUMENT_N_FORMATS, format_ids[0]);
+
+  return format_ids[format];
+}
+
+/**
+ * cf_document_format_from_id:
+ * @id: (nullable): an id of cf_copy_formats
+ * @format: (out): the format, when it is one Carefield prints
+ *
+ * Returns: whether @id is a format Carefield prints (braille and audio are not)
+ */
+gboolean
+cf_document_format_from_id (const char       *id,
+                            CfDocumentFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (format_ids); i++)
+    if (g_str_equal (id, format_ids[i]))
+      {
+        *format = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+mentions (const char         *folded,
+          const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (folded, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * cf_document_format_for_needs:
+ * @communication_needs: (nullable): the carer's communication needs, as the worker typed them
+ *   (“Large print, no phone calls”)
+ *
+ * DOMAIN.md, "Information, consent": the Accessible Information Standard asks that a person's
+ * communication needs are recorded and met, large print and easy read among them. This is the
+ * format to offer first: easy read when it is asked for (it is printed large too), else large
+ * print, else standard. The worker can always choose another.
+ */
+CfDocumentFormat
+cf_document_format_for_needs (const char *communication_needs)
+{
+  static const char * const easy_read[] = { "easy read", "easy-read", "easyread",
+                                            "easy to read", NULL };
+  static const char * const large_print[] = { "large print", "large-print", "largeprint",
+                                              "large type", "big print", "giant print", NULL };
+  g_autofree char *folded = NULL;
+
+  if (communication_needs == NULL)
+    return CF_DOCUMENT_FORMAT_STANDARD;
+
+  folded = g_utf8_casefold (communication_needs, -1);
+  if (mentions (folded, easy_read))
+    return CF_DOCUMENT_FORMAT_EASY_READ;
+  if (mentions (folded, large_print))
+    return CF_DOCUMENT_FORMAT_LARGE_PRINT;
+
+  return CF_DOCUMENT_FORMAT_STANDARD;
 }

@@ -20,6 +20,17 @@ typedef enum
   CF_DOCUMENT_BULLET,
 } CfDocumentBlockKind;
 
+/* How a document is written and printed for the carer (DOMAIN.md, "Information, consent":
+ * the Accessible Information Standard). The ids are those of cf_copy_formats. */
+typedef enum
+{
+  CF_DOCUMENT_FORMAT_STANDARD,
+  CF_DOCUMENT_FORMAT_LARGE_PRINT,
+  CF_DOCUMENT_FORMAT_EASY_READ,
+} CfDocumentFormat;
+
+#define CF_DOCUMENT_N_FORMATS 3
+
 typedef struct _CfDocument CfDocument;
 
 GType               cf_document_get_type      (void) G_GNUC_CONST;
@@ -34,6 +45,10 @@ const char         *cf_document_get_footer    (CfDocument   *self);
 void                cf_document_set_language  (CfDocument   *self,
                                                const char   *language);
 const char         *cf_document_get_language  (CfDocument   *self);
+void                cf_document_set_format    (CfDocument   *self,
+                                               CfDocumentFormat format);
+CfDocumentFormat    cf_document_get_format    (CfDocument   *self);
+char               *cf_document_dup_audit_detail (CfDocument *self);
 void                cf_document_add_heading   (CfDocument   *self,
                                                const char   *text);
 void                cf_document_add_paragraph (CfDocument   *self,
@@ -49,6 +64,11 @@ CfDocumentBlockKind cf_document_get_block     (CfDocument   *self,
                                                const char  **text,
                                                const char  **value);
 char               *cf_document_to_text       (CfDocument   *self);
+
+const char         *cf_document_format_to_id    (CfDocumentFormat  format);
+gboolean            cf_document_format_from_id  (const char       *id,
+                                                 CfDocumentFormat *format);
+CfDocumentFormat    cf_document_format_for_needs (const char      *communication_needs);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfDocument, cf_document_unref)
 

@@ -32,11 +32,17 @@ text_of (gpointer    record,
   return cf_record_get_text (CF_RECORD (record), field);
 }
 
-/* A contact row someone has started to fill in. A row left completely empty (just added) is
- * not a contact yet: it is neither printed nor counted as missing its agreement. */
-static gboolean
-contact_is_listed (CfEmergencyContact *contact)
+/**
+ * cf_emergency_contact_is_listed:
+ *
+ * A contact row someone has started to fill in. A row left completely empty (just added) is
+ * not a contact yet: it is neither printed nor counted as missing its agreement.
+ */
+gboolean
+cf_emergency_contact_is_listed (CfEmergencyContact *contact)
 {
+  g_return_val_if_fail (CF_IS_EMERGENCY_CONTACT (contact), FALSE);
+
   return !cf_record_get_deleted (CF_RECORD (contact)) &&
          (!cf_operation_is_blank (text_of (contact, "name")) || !cf_operation_is_blank (text_of (contact, "phone")) ||
           !cf_operation_is_blank (text_of (contact, "relationship")) ||
@@ -53,10 +59,16 @@ new_event (CfStore         *store,
                                  cf_record_get_id (CF_RECORD (plan)));
 }
 
-/* The name a person reads for @contact, in messages: their name, or their place in the list. */
-static char *
-contact_label (CfEmergencyContact *contact,
-               guint               number)
+/**
+ * cf_emergency_contact_dup_label:
+ * @number: the contact's place in the list, from 1
+ *
+ * Returns: (transfer full): the name a person reads for @contact, in messages and on paper:
+ *   their name, or their place in the list
+ */
+char *
+cf_emergency_contact_dup_label (CfEmergencyContact *contact,
+                                guint               number)
 {
   const char *name = text_of (contact, "name");
 
@@ -89,7 +101,7 @@ check_phones (CfEmergencyPlan  *plan,
       if (message == NULL)
         continue;
 
-      label = contact_label (contact, number);
+      label = cf_emergency_contact_dup_label (contact, number);
       g_set_error (error, CF_PLAN_ERROR, CF_PLAN_ERROR_INVALID,
                    /* Translators: "%1$s" names an emergency contact, "%2$s" says what is wrong
                     * with their phone number */
@@ -320,10 +332,10 @@ cf_emergency_plan_dup_missing (CfEmergencyPlan *plan,
       if (cf_record_get_deleted (CF_RECORD (contact)))
         continue;
       number++;
-      if (!contact_is_listed (contact))
+      if (!cf_emergency_contact_is_listed (contact))
         continue;
 
-      label = contact_label (contact, number);
+      label = cf_emergency_contact_dup_label (contact, number);
       if (!cf_operation_is_blank (text_of (contact, "name")) && cf_operation_is_blank (text_of (contact, "phone")))
         /* Translators: %s names an emergency contact */
         g_ptr_array_add (missing, g_strdup_printf (_("a phone number for %s"), label));
@@ -488,278 +500,4 @@ cf_emergency_plans_checked (CfStore          *store,
   }
 
   return TRUE;
-}
-
-/* Documents ------------------------------------------------------------------------------- */
-
-static void
-add_field_if_set (CfDocument *document,
-                  const char *label,
-                  const char *value)
-{
-  if (!cf_operation_is_blank (value))
-    cf_document_add_field (document, label, value);
-}
-
-/* A date as a person writes it in a letter, e.g. “3 March 2026”. */
-static char *
-long_date (const char *iso)
-{
-  guint year, month, day;
-  char text[64];
-  GDate date;
-
-  if (iso == NULL || !cf_date_parse_iso_shape (iso, &year, &month, &day) ||
-      !g_date_valid_dmy (day, month, year))
-    return g_strdup (iso != NULL ? iso : "");
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  /* Translators: a date in full, e.g. “3 March 2026”; see strftime for the codes */
-  if (g_date_strftime (text, sizeof text, _("%-d %B %Y"), &date) == 0)
-    return g_strdup (iso);
-
-  return g_strdup (text);
-}
-
-static const char *
-first_name (CfCarer *carer)
-{
-  const char *preferred = text_of (carer, "preferred_name");
-
-  return !cf_operation_is_blank (preferred) ? preferred : text_of (carer, "given_name");
-}
-
-static void
-add_contacts (CfDocument *document,
-              GPtrArray  *contacts)
-{
-  guint number = 0;
-
-  cf_document_add_heading (document, _("Who to call, in this order"));
-
-  for (guint i = 0; contacts != NULL && i < contacts->len; i++)
-    {
-      CfEmergencyContact *contact = g_ptr_array_index (contacts, i);
-      const char *relationship = text_of (contact, "relationship");
-      const char *phone = text_of (contact, "phone");
-      g_autofree char *who = NULL;
-      g_autofree char *line = NULL;
-
-      if (!contact_is_listed (contact))
-        continue;
-      number++;
-
-      who = contact_label (contact, number);
-      if (!cf_operation_is_blank (relationship))
-        {
-          g_autofree char *bare = g_steal_pointer (&who);
-
-          /* Translators: "%1$s" is a person's name, "%2$s" who they are, e.g. “daughter” */
-          who = g_strdup_printf (_("%1$s (%2$s)"), bare, relationship);
-        }
-
-      if (!cf_operation_is_blank (phone))
-        /* Translators: "%1$u" is the contact's place in the list, "%2$s" who they are,
-         * "%3$s" their phone number */
-        line = g_strdup_printf (_("%1$u. %2$s — %3$s"), number, who, phone);
-      else
-        /* Translators: "%1$u" is the contact's place in the list, "%2$s" who they are */
-        line = g_strdup_printf (_("%1$u. %2$s — no phone number yet"), number, who);
-      cf_document_add_bullet (document, line);
-
-      add_field_if_set (document, _("Can help with"), text_of (contact, "can_help_with"));
-      if (!cf_record_get_bool (CF_RECORD (contact), "agreed"))
-        cf_document_add_paragraph (document, _("Has not yet agreed to be called."));
-    }
-
-  if (number == 0)
-    cf_document_add_paragraph (document, _("No one has been named yet."));
-}
-
-static void
-add_cared_for (CfDocument *document,
-               GPtrArray  *cared_for)
-{
-  guint n = 0;
-
-  for (guint i = 0; cared_for != NULL && i < cared_for->len; i++)
-    if (!cf_record_get_deleted (g_ptr_array_index (cared_for, i)) &&
-        !cf_operation_is_blank (text_of (g_ptr_array_index (cared_for, i), "name")))
-      n++;
-
-  if (n == 0)
-    return;
-
-  cf_document_add_heading (document, ngettext ("The person you care for",
-                                               "The people you care for", n));
-  for (guint i = 0; i < cared_for->len; i++)
-    {
-      gpointer person = g_ptr_array_index (cared_for, i);
-      const char *relationship = text_of (person, "relationship");
-
-      if (cf_record_get_deleted (person) || cf_operation_is_blank (text_of (person, "name")))
-        continue;
-
-      if (!cf_operation_is_blank (relationship))
-        {
-          /* Translators: "%1$s" is a person's name, "%2$s" who they are, e.g. “mother” */
-          g_autofree char *line = g_strdup_printf (_("%1$s (%2$s)"), text_of (person, "name"),
-                                                   relationship);
-
-          cf_document_add_bullet (document, line);
-        }
-      else
-        cf_document_add_bullet (document, text_of (person, "name"));
-    }
-}
-
-static char *
-check_due (CfEmergencyPlan *plan)
-{
-  const char *last = text_of (plan, "last_checked_on");
-  guint year, month, day;
-  GDate due;
-
-  if (!cf_date_parse_iso_shape (last, &year, &month, &day) || !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  g_date_clear (&due, 1);
-  g_date_set_dmy (&due, day, month, year);
-  g_date_add_months (&due, 12);
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&due), g_date_get_month (&due),
-                          g_date_get_day (&due));
-}
-
-/**
- * cf_emergency_plan_document_build:
- * @contacts: (element-type CfEmergencyContact) (nullable): the plan's contacts, in order
- * @cared_for: (element-type CfCaredFor) (nullable): the people the carer cares for
- * @organisation: (nullable): who the carer can contact
- *
- * The whole plan, to print and keep by the phone, and to give to the people named in it
- * (DOMAIN.md: "Printable").
- *
- * Returns: (transfer full): the document
- */
-CfDocument *
-cf_emergency_plan_document_build (CfCarer              *carer,
-                                  CfEmergencyPlan      *plan,
-                                  GPtrArray            *contacts,
-                                  GPtrArray            *cared_for,
-                                  const CfOrganisation *organisation)
-{
-  const char *reference;
-  g_autofree char *title = NULL;
-  g_autofree char *footer = NULL;
-  g_autofree char *agreed = NULL;
-  g_autofree char *checked = NULL;
-  g_autofree char *due_iso = NULL;
-  g_autofree char *due = NULL;
-  CfDocument *document;
-
-  g_return_val_if_fail (CF_IS_CARER (carer), NULL);
-  g_return_val_if_fail (CF_IS_EMERGENCY_PLAN (plan), NULL);
-
-  reference = text_of (carer, "reference");
-  /* Translators: %s is the carer's first name, or the name they prefer */
-  title = g_strdup_printf (_("Emergency plan — %s"), first_name (carer));
-  document = cf_document_new (title);
-  cf_document_set_language (document, "en");
-  /* Translators: %s is a carer's reference number such as CF-1A2B-3C4D */
-  footer = g_strdup_printf (_("Reference %s"), reference);
-  cf_document_set_footer (document, footer);
-
-  cf_document_add_paragraph (document,
-                             _("If you are suddenly unable to care, this plan says who will "
-                               "step in and what they need to know."));
-
-  add_contacts (document, contacts);
-
-  cf_document_add_heading (document, _("If none of them can come"));
-  if (!cf_operation_is_blank (text_of (plan, "if_none_can_come")))
-    cf_document_add_paragraph (document, text_of (plan, "if_none_can_come"));
-  else
-    cf_document_add_paragraph (document, _("Not written yet."));
-
-  add_cared_for (document, cared_for);
-
-  cf_document_add_heading (document, _("What someone stepping in needs to know"));
-  add_field_if_set (document, _("Medication"), text_of (plan, "medication"));
-  add_field_if_set (document, _("Where the medication is kept"),
-                    text_of (plan, "medication_kept"));
-  add_field_if_set (document, _("Daily routines"), text_of (plan, "routines"));
-  add_field_if_set (document, _("Appointments"), text_of (plan, "appointments"));
-  add_field_if_set (document, _("Getting about"), text_of (plan, "mobility"));
-  add_field_if_set (document, _("Communication"), text_of (plan, "communication"));
-  add_field_if_set (document, _("Getting into the home"), text_of (plan, "home_access"));
-  add_field_if_set (document, _("Pets"), text_of (plan, "pets"));
-  add_field_if_set (document, _("Anything else"), text_of (plan, "other"));
-
-  cf_document_add_heading (document, _("About this plan"));
-  agreed = long_date (text_of (plan, "agreed_on"));
-  checked = long_date (text_of (plan, "last_checked_on"));
-  cf_document_add_field (document, _("Agreed"), *agreed != '\0' ? agreed : _("Not yet agreed"));
-  add_field_if_set (document, _("Last checked"), checked);
-  due_iso = check_due (plan);
-  if (due_iso != NULL)
-    {
-      due = long_date (due_iso);
-      cf_document_add_field (document, _("Next check due"), due);
-    }
-
-  if (organisation != NULL &&
-      (!cf_operation_is_blank (organisation->name) || !cf_operation_is_blank (organisation->phone)))
-    {
-      cf_document_add_heading (document, _("Where to get help"));
-      add_field_if_set (document, _("Contact"), organisation->name);
-      add_field_if_set (document, _("Phone"), organisation->phone);
-    }
-
-  return document;
-}
-
-/**
- * cf_emergency_card_build:
- *
- * The card the carer keeps in their purse or wallet. DOMAIN.md: it carries a reference number
- * and a phone number only, never personal data: a lost card must tell a stranger nothing about
- * the carer or the person they care for. So it is built from those two values alone, with
- * fixed words around them.
- *
- * Returns: (transfer full): the document
- */
-CfDocument *
-cf_emergency_card_build (CfCarer         *carer,
-                         CfEmergencyPlan *plan)
-{
-  const char *reference;
-  const char *phone;
-  g_autofree char *sentence = NULL;
-  g_autofree char *footer = NULL;
-  CfDocument *document;
-
-  g_return_val_if_fail (CF_IS_CARER (carer), NULL);
-  g_return_val_if_fail (CF_IS_EMERGENCY_PLAN (plan), NULL);
-
-  reference = text_of (carer, "reference");
-  phone = text_of (plan, "card_phone");
-
-  document = cf_document_new (_("Carer’s emergency card"));
-  cf_document_set_language (document, "en");
-  /* Translators: %s is a carer's reference number such as CF-1A2B-3C4D */
-  footer = g_strdup_printf (_("Reference %s"), reference);
-  cf_document_set_footer (document, footer);
-
-  cf_document_add_paragraph (document,
-                             _("I look after someone who depends on me. If I am taken ill or "
-                               "have an accident, please make sure they are not left alone."));
-  /* Translators: "%1$s" is a phone number, "%2$s" a reference number such as CF-1A2B-3C4D */
-  sentence = g_strdup_printf (_("In an emergency call %1$s and quote %2$s."), phone, reference);
-  cf_document_add_paragraph (document, sentence);
-  cf_document_add_field (document, _("Phone"), phone);
-  cf_document_add_field (document, _("Reference"), reference);
-
-  return document;
 }

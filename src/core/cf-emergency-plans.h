@@ -43,11 +43,16 @@ gboolean         cf_emergency_plans_checked        (CfStore          *store,
                                                     CfEmergencyPlan  *plan,
                                                     const char       *checked_on,
                                                     GError          **error);
+gboolean         cf_emergency_contact_is_listed    (CfEmergencyContact *contact);
+char            *cf_emergency_contact_dup_label    (CfEmergencyContact *contact,
+                                                    guint             number);
 CfDocument      *cf_emergency_plan_document_build  (CfCarer          *carer,
                                                     CfEmergencyPlan  *plan,
                                                     GPtrArray        *contacts,
                                                     GPtrArray        *cared_for,
-                                                    const CfOrganisation *organisation);
+                                                    const CfOrganisation *organisation,
+                                                    CfDocumentFormat  format,
+                                                    const char       *language);
 CfDocument      *cf_emergency_card_build           (CfCarer          *carer,
                                                     CfEmergencyPlan  *plan);
 

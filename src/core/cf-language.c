@@ -150,6 +150,55 @@ cf_language_is_translated (const char *code)
 }
 
 /**
+ * cf_language_choose:
+ * @preferred_language: (nullable): the carer's preferred language, as typed
+ * @untranslated: (out) (optional) (transfer full) (nullable): the code of the carer's
+ *   language when Carefield has no translation into it, so the worker can be told
+ *
+ * What is written for a carer is in their preferred language where Carefield is translated
+ * into it, whatever language the worker's screen is in, and in English otherwise.
+ *
+ * Returns: (transfer full): the code of the language to write in
+ */
+char *
+cf_language_choose (const char  *preferred_language,
+                    char       **untranslated)
+{
+  g_autofree char *wanted = cf_language_code_for (preferred_language);
+
+  if (untranslated != NULL)
+    *untranslated = NULL;
+
+  if (wanted == NULL)
+    return g_strdup ("en");
+  if (cf_language_is_translated (wanted))
+    return g_steal_pointer (&wanted);
+
+  if (untranslated != NULL)
+    *untranslated = g_steal_pointer (&wanted);
+
+  return g_strdup ("en");
+}
+
+/**
+ * cf_language_dup_translated:
+ *
+ * Returns: (transfer full): the codes of the languages Carefield can write in, English first,
+ *   then in the order of the languages most often needed in England
+ */
+GStrv
+cf_language_dup_translated (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (cf_language_is_translated (languages[i].code))
+      g_strv_builder_add (builder, languages[i].code);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
  * cf_language_scope_begin:
  * @code: the language to write in
  *
@@ -192,4 +241,20 @@ cf_language_scope_end (CfLanguageScope *scope)
 
   g_clear_pointer (&scope->saved, g_free);
   scope->active = FALSE;
+}
+
+/**
+ * cf_language_bind_domain:
+ *
+ * Binds Carefield's text domain to its catalogues: the installed ones, or those in
+ * $CAREFIELD_LOCALEDIR when set, as it is when Carefield runs from its build folder
+ * (build-aux/run-demo) or under test, where the catalogues the build made are in `po/`.
+ */
+void
+cf_language_bind_domain (void)
+{
+  const char *dir = g_getenv ("CAREFIELD_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && *dir != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }

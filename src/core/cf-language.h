@@ -21,8 +21,13 @@ typedef struct
 char       *cf_language_code_for        (const char      *preferred_language);
 const char *cf_language_get_name        (const char      *code);
 gboolean    cf_language_is_translated   (const char      *code);
+char       *cf_language_choose          (const char      *preferred_language,
+                                         char           **untranslated);
+GStrv       cf_language_dup_translated  (void);
 void        cf_language_scope_begin     (CfLanguageScope *scope,
                                          const char      *code);
 void        cf_language_scope_end       (CfLanguageScope *scope);
+
+void        cf_language_bind_domain     (void);
 
 G_END_DECLS

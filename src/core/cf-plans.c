@@ -19,6 +19,7 @@
 #include "cf-choices.h"
 #include "cf-dates.h"
 #include "cf-eligibility.h"
+#include "cf-language.h"
 #include "cf-money.h"
 #include "cf-operation-private.h"
 #include "cf-plans.h"
@@ -810,18 +811,22 @@ cf_plans_revise (CfStore     *store,
  * cf_plans_copy_given:
  * @given_on: ISO 8601 date
  * @format: one of cf_copy_formats
+ * @language: (nullable): the code of the language the copy was in, such as "pl"
  *
- * s.25(9): the carer is given a copy of the plan; record when and in what format.
+ * s.25(9): the carer is given a copy of the plan; record when and in what format, and, in the
+ * history, in which language (DOMAIN.md, "Information, consent").
  */
 gboolean
 cf_plans_copy_given (CfStore     *store,
                      CfPlan      *plan,
                      const char  *given_on,
                      const char  *format,
+                     const char  *language,
                      GError     **error)
 {
   CfRecord *record = CF_RECORD (plan);
   g_autoptr(CfCarerEvent) event = NULL;
+  g_autofree char *notes = NULL;
   GDate date;
 
   g_return_val_if_fail (CF_IS_STORE (store), FALSE);
@@ -849,10 +854,18 @@ cf_plans_copy_given (CfStore     *store,
       return FALSE;
     }
 
+  if (language != NULL && *language != '\0')
+    /* Translators: in a carer's history: "%1$s" is a format, such as “Easy read”, "%2$s" a
+     * language, such as “Polish” */
+    notes = g_strdup_printf (_("%1$s, in %2$s"), cf_choices_label (cf_copy_formats, format),
+                             cf_language_get_name (language));
+  else
+    notes = g_strdup (cf_choices_label (cf_copy_formats, format));
+
   cf_record_set_text (record, "copy_given_on", given_on);
   cf_record_set_text (record, "copy_format", format);
-  event = cf_operation_new_event (store, cf_record_get_text (record, "carer_id"), CF_EVENT_PLAN_COPY_GIVEN,
-                     cf_choices_label (cf_copy_formats, format), cf_record_get_id (record));
+  event = cf_operation_new_event (store, cf_record_get_text (record, "carer_id"),
+                                  CF_EVENT_PLAN_COPY_GIVEN, notes, cf_record_get_id (record));
 
   {
     CfRecord *records[] = { record, CF_RECORD (event) };
@@ -942,187 +955,4 @@ cf_plans_list_breaks (CfStore     *store,
   return cf_store_load_records (store, CF_TYPE_CARER_BREAK,
                                 "carer_id = ? AND deleted = 0 ORDER BY taken_on DESC, rowid DESC",
                                 carer_id, NULL, error);
-}
-
-static void
-add_field_if_set (CfDocument *document,
-                  const char *label,
-                  const char *value)
-{
-  if (value != NULL && *value != '\0')
-    cf_document_add_field (document, label, value);
-}
-
-static void
-add_money (CfDocument *document,
-           const char *label,
-           gint64      pence)
-{
-  g_autofree char *shown = cf_money_format (pence);
-
-  cf_document_add_field (document, label, shown);
-}
-
-static void
-add_date_if_set (CfDocument *document,
-                 const char *label,
-                 const char *stored)
-{
-  g_autofree char *shown = NULL;
-
-  if (stored == NULL || *stored == '\0')
-    return;
-
-  shown = cf_date_to_user (stored);
-  cf_document_add_field (document, label, shown);
-}
-
-/**
- * cf_plan_document_build:
- * @needs: (element-type CfPlanNeed):
- * @actions: (element-type CfPlanAction):
- * @next_review: (nullable): when the plan is next reviewed, in words
- * @organisation: (nullable): who to contact
- *
- * The support plan as the carer is given it (s.25(9)), addressed to them, with everything
- * s.25(1) says a plan states.
- *
- * Returns: (transfer full): the document
- */
-CfDocument *
-cf_plan_document_build (CfCarer              *carer,
-                        CfPlan               *plan,
-                        GPtrArray            *needs,
-                        GPtrArray            *actions,
-                        const char           *next_review,
-                        const CfOrganisation *organisation)
-{
-  CfRecord *carer_record = CF_RECORD (carer);
-  CfRecord *record = CF_RECORD (plan);
-  const char *name;
-  g_autofree char *title = NULL;
-  g_autofree char *footer = NULL;
-  g_autofree char *version = NULL;
-  CfDocument *document;
-  gint64 council;
-  gboolean any_action = FALSE;
-
-  g_return_val_if_fail (CF_IS_CARER (carer), NULL);
-  g_return_val_if_fail (CF_IS_PLAN (plan), NULL);
-
-  name = cf_record_get_text (carer_record, "preferred_name");
-  if (*name == '\0')
-    name = cf_record_get_text (carer_record, "given_name");
-
-  /* Translators: %s is the carer's name */
-  title = g_strdup_printf (_("Your support plan — %s"), name);
-  document = cf_document_new (title);
-  /* Translators: %s is the carer's reference, such as CF-1A2B-3C4D */
-  footer = g_strdup_printf (_("Reference %s"), cf_record_get_text (carer_record, "reference"));
-  cf_document_set_footer (document, footer);
-
-  /* Translators: %lld is the plan's version number */
-  version = g_strdup_printf (_("Version %lld"), (long long) cf_record_get_int (record, "number"));
-  cf_document_add_field (document, _("Plan"), version);
-  if (g_str_equal (cf_record_get_text (record, "status"), CF_PLAN_DRAFT))
-    cf_document_add_paragraph (document, _("This plan is a draft. It has not been agreed yet."));
-  add_date_if_set (document, _("Agreed on"), cf_record_get_text (record, "agreed_on"));
-  add_field_if_set (document, _("Why it changed"), cf_record_get_text (record, "change_reason"));
-
-  cf_document_add_heading (document, _("What you want to achieve"));
-  cf_document_add_paragraph (document, cf_record_get_text (record, "outcomes"));
-
-  cf_document_add_heading (document, _("Your needs and how they will be met"));
-  for (guint i = 0; needs != NULL && i < needs->len; i++)
-    {
-      CfRecord *need = g_ptr_array_index (needs, i);
-
-      if (cf_record_get_deleted (need))
-        continue;
-
-      cf_document_add_bullet (document, cf_record_get_text (need, "need"));
-      add_field_if_set (document, _("Eligible"),
-                        cf_choices_label (cf_need_eligibility, cf_record_get_text (need, "eligibility")));
-      add_field_if_set (document, _("How far"), cf_record_get_text (need, "how_far"));
-      add_field_if_set (document, _("How it will be met"),
-                        cf_choices_label (cf_plan_ways, cf_record_get_text (need, "met_by")));
-      add_field_if_set (document, _("What this means"), cf_record_get_text (need, "how"));
-      add_field_if_set (document, _("What you want from it"), cf_record_get_text (need, "outcome"));
-    }
-
-  for (guint i = 0; actions != NULL && i < actions->len; i++)
-    {
-      CfRecord *action = g_ptr_array_index (actions, i);
-      g_autofree char *due = NULL;
-      g_autofree char *line = NULL;
-
-      if (cf_record_get_deleted (action) || cf_operation_is_blank (cf_record_get_text (action, "what")))
-        continue;
-
-      if (!any_action)
-        cf_document_add_heading (document, _("Who will do what"));
-      any_action = TRUE;
-
-      due = cf_date_to_user (cf_record_get_text (action, "due_on"));
-      if (*due != '\0')
-        /* Translators: %1$s is who, %2$s what they will do, %3$s by when (a date) */
-        line = g_strdup_printf (_("%1$s: %2$s, by %3$s"), cf_record_get_text (action, "who"),
-                                cf_record_get_text (action, "what"), due);
-      else
-        /* Translators: %1$s is who, %2$s what they will do */
-        line = g_strdup_printf (_("%1$s: %2$s"), cf_record_get_text (action, "who"),
-                                cf_record_get_text (action, "what"));
-      cf_document_add_bullet (document, line);
-    }
-
-  /* s.26: the personal budget. */
-  cf_document_add_heading (document, _("Your personal budget"));
-  add_money (document, _("Cost of meeting your needs"), cf_record_get_int (record, "cost_pence"));
-  add_money (document, _("Your contribution"),
-             cf_record_get_int (record, "carer_contribution_pence"));
-  council = cf_plan_get_council_contribution (plan);
-  if (council >= 0)
-    add_money (document, _("The council’s contribution"), council);
-
-  if (cf_record_get_int (record, "breaks_short_notice") > 0 ||
-      cf_record_get_int (record, "breaks_day") > 0 ||
-      cf_record_get_int (record, "breaks_long") > 0)
-    {
-      const char *fields[] = { "breaks_short_notice", "breaks_day", "breaks_long" };
-
-      cf_document_add_heading (document, _("Breaks planned"));
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        {
-          g_autofree char *count = g_strdup_printf ("%lld",
-                                                    (long long) cf_record_get_int (record, fields[i]));
-
-          cf_document_add_field (document, _(cf_break_kinds[i].label), count);
-        }
-    }
-
-  if (!cf_operation_is_blank (cf_record_get_text (record, "prevention_advice")))
-    {
-      cf_document_add_heading (document, _("Advice to stop things getting harder"));
-      cf_document_add_paragraph (document, cf_record_get_text (record, "prevention_advice"));
-    }
-
-  cf_document_add_heading (document, _("Looking at your plan again"));
-  cf_document_add_paragraph (document,
-                             _("We will look at this plan with you again. You can ask for that "
-                               "sooner at any time, for example if something changes."));
-  add_field_if_set (document, _("Next review"), next_review);
-
-  if (organisation != NULL && organisation->phone != NULL && *organisation->phone != '\0')
-    {
-      g_autofree char *contact = NULL;
-
-      /* Translators: %1$s is an organisation's name, %2$s its phone number */
-      contact = g_strdup_printf (_("To talk about your plan, call %1$s on %2$s."),
-                                 organisation->name != NULL && *organisation->name != '\0'
-                                   ? organisation->name : _("us"),
-                                 organisation->phone);
-      cf_document_add_paragraph (document, contact);
-    }
-
-  return document;
 }

@@ -78,6 +78,7 @@ gboolean    cf_plans_copy_given             (CfStore       *store,
                                              CfPlan        *plan,
                                              const char    *given_on,
                                              const char    *format,
+                                             const char    *language,
                                              GError       **error);
 CfCarerBreak *cf_plans_record_break         (CfStore       *store,
                                              CfCarer       *carer,
@@ -93,6 +94,8 @@ CfDocument *cf_plan_document_build          (CfCarer       *carer,
                                              GPtrArray     *needs,
                                              GPtrArray     *actions,
                                              const char    *next_review,
-                                             const CfOrganisation *organisation);
+                                             const CfOrganisation *organisation,
+                                             CfDocumentFormat format,
+                                             const char    *language);
 
 G_END_DECLS

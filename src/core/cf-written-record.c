@@ -6,8 +6,9 @@
  * Care Act 2014 s.13(1)-(3) and DOMAIN.md, "Eligibility": the carer is given a written record
  * of the determination and the reasons for it; where none of their needs is eligible, it also
  * says what can be done to prevent or delay needs and where to get help (s.2, s.4). It is
- * written to the carer, in plain words, and built here as a document so that printing, PDF
- * and any later format read the same words.
+ * written to the carer, in plain words, and built here as a document so that printing and PDF
+ * read the same words, in the carer's format (standard, large print or easy read: DOMAIN.md,
+ * "Information, consent") and language.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-dates.h"
+#include "cf-easy-read.h"
 #include "cf-language.h"
 #include "cf-written-record.h"
 
@@ -166,16 +168,11 @@ add_prevention (CfDocument           *document,
                                  "groups, breaks and advice."));
 }
 
-/**
- * cf_written_record_build:
- * @organisation: (nullable): who the carer can contact
- *
- * Returns: (transfer full): the written record, addressed to the carer
- */
-CfDocument *
-cf_written_record_build (CfCarer              *carer,
-                         CfAssessment         *assessment,
-                         const CfOrganisation *organisation)
+/* The standard words, for standard and large print. */
+static CfDocument *
+build_standard (CfCarer              *carer,
+                CfAssessment         *assessment,
+                const CfOrganisation *organisation)
 {
   CfRecord *record = CF_RECORD (assessment);
   CfRecord *carer_record = CF_RECORD (carer);
@@ -188,9 +185,6 @@ cf_written_record_build (CfCarer              *carer,
   const char *reference;
   const char *decided_by;
   CfDocument *document;
-
-  g_return_val_if_fail (CF_IS_CARER (carer), NULL);
-  g_return_val_if_fail (CF_IS_ASSESSMENT (assessment), NULL);
 
   eligibility = cf_assessment_evaluate (assessment);
   name = cf_carer_dup_display_name (carer);
@@ -275,46 +269,293 @@ cf_written_record_build (CfCarer              *carer,
   return document;
 }
 
+/* Easy read ----------------------------------------------------------------------------- */
+
+static void
+add_easy_decision (CfDocument *document,
+                   const char *decision)
+{
+  if (g_str_equal (decision, CF_DECISION_ELIGIBLE))
+    cf_document_add_paragraph (document, _("You can get support from us."));
+  else if (g_str_equal (decision, CF_DECISION_NOT_ELIGIBLE))
+    {
+      cf_document_add_paragraph (document, _("You cannot get support from us now."));
+      cf_document_add_paragraph (document, _("You can still get help and advice."));
+    }
+  else if (g_str_equal (decision, CF_DECISION_LIKELY_ELIGIBLE))
+    cf_document_add_paragraph (document, _("When you are an adult carer, you will probably get "
+                                           "support."));
+  else if (g_str_equal (decision, CF_DECISION_LIKELY_NOT_ELIGIBLE))
+    {
+      cf_document_add_paragraph (document, _("When you are an adult carer, you will probably "
+                                             "not get support."));
+      cf_document_add_paragraph (document, _("You can still get advice."));
+    }
+  else
+    cf_document_add_paragraph (document, _("We have not decided yet."));
+}
+
+/* The three things reg 3(1) asks, in plain words, without naming the regulation. */
+static const char *
+easy_condition (CfCondition condition)
+{
+  switch (condition)
+    {
+    case CF_CONDITION_NECESSARY_CARE:
+      return _("You give care that the person needs");
+    case CF_CONDITION_HEALTH_OR_OUTCOMES:
+      return _("Caring affects your health or daily life");
+    case CF_CONDITION_WELLBEING:
+      return _("This has a big effect on your wellbeing");
+    case CF_N_CONDITIONS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+easy_condition_state (CfConditionState state)
+{
+  switch (state)
+    {
+    case CF_CONDITION_MET:
+      /* Translators: easy read: an answer to one of the three things we looked at */
+      return C_("easy read", "Yes");
+    case CF_CONDITION_NOT_MET:
+      /* Translators: easy read: an answer to one of the three things we looked at */
+      return C_("easy read", "No");
+    case CF_CONDITION_UNANSWERED:
+    default:
+      return _("We do not know yet");
+    }
+}
+
+/* Reg 3(2)'s outcomes and s.1's wellbeing areas in plain words, by id; an id without one is
+ * shown with its usual words. */
+static const CfChoice easy_outcomes[] = {
+  { "child-care", N_("Looking after a child") },
+  { "other-care", N_("Caring for other people") },
+  { "home", N_("Keeping your home clean and safe") },
+  { "nutrition", N_("Eating well") },
+  { "relationships", N_("Seeing family and friends") },
+  { "work", N_("Work, study or volunteering") },
+  { "community", N_("Going to shops and services") },
+  { "recreation", N_("Doing things you enjoy") },
+  { NULL }
+};
+
+static const CfChoice easy_wellbeing[] = {
+  { "dignity", N_("Being treated with respect") },
+  { "health", N_("Your health and feelings") },
+  { "protection", N_("Being safe from harm") },
+  { "control", N_("Having a say in your day") },
+  { "participation", N_("Work, learning and free time") },
+  { "social-economic", N_("Money and friends") },
+  { "relationships", N_("Family and friends") },
+  { "accommodation", N_("Your home") },
+  { "contribution", N_("Doing things for other people") },
+  { NULL }
+};
+
+static const char *
+easy_label (const CfChoice *easy,
+            const CfChoice *usual,
+            const char     *id)
+{
+  return cf_choices_find (easy, id) >= 0 ? cf_choices_label (easy, id)
+                                         : cf_choices_label (usual, id);
+}
+
+static void
+add_easy_effects (CfDocument    *document,
+                  CfAssessment  *assessment,
+                  CfEligibility *eligibility)
+{
+  GStrv unable = cf_eligibility_get_unable_outcomes (eligibility);
+  gboolean any_significant = FALSE;
+
+  if (unable != NULL && unable[0] != NULL)
+    {
+      cf_document_add_heading (document, _("Things caring makes hard"));
+      for (guint i = 0; unable[i] != NULL; i++)
+        cf_document_add_paragraph (document, easy_label (easy_outcomes, cf_reg3_outcomes,
+                                                         unable[i]));
+    }
+
+  for (guint i = 0; cf_wellbeing_areas[i].id != NULL; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("wellbeing.%s.impact", cf_wellbeing_areas[i].id);
+
+      if (!g_str_equal (cf_assessment_get_answer (assessment, key), "significant"))
+        continue;
+
+      if (!any_significant)
+        cf_document_add_heading (document, _("Where caring affects you most"));
+      any_significant = TRUE;
+      cf_document_add_paragraph (document, easy_label (easy_wellbeing, cf_wellbeing_areas,
+                                                       cf_wellbeing_areas[i].id));
+    }
+}
+
+static void
+add_easy_told_us (CfDocument   *document,
+                  CfAssessment *assessment)
+{
+  const struct
+  {
+    const char *question;
+    const char *label;
+  } answers[] = {
+    { "caring.role", _("Your caring") },
+    { "fluctuation.good_days", _("A good day") },
+    { "fluctuation.bad_days", _("A bad day") },
+    { "health.notes", _("Your health") },
+    { "matters.what_matters", _("What matters to you") },
+    { "matters.outcomes_wanted", _("What you want to change") },
+    { "work.wished", _("What you would like to do") },
+    { "strengths.notes", _("Who helps you") },
+  };
+
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_auto(GStrv) sentences =
+        cf_easy_read_split_sentences (cf_assessment_get_answer (assessment,
+                                                                answers[i].question));
+
+      if (sentences[0] == NULL)
+        continue;
+      /* A heading only over something: nothing may have been written down. */
+      if (!any)
+        cf_document_add_heading (document, _("What you told us"));
+      any = TRUE;
+      cf_easy_read_add_text (document, answers[i].label,
+                             cf_assessment_get_answer (assessment, answers[i].question));
+    }
+}
+
+static CfDocument *
+build_easy_read (CfCarer              *carer,
+                 CfAssessment         *assessment,
+                 const CfOrganisation *organisation)
+{
+  CfRecord *record = CF_RECORD (assessment);
+  g_autoptr(CfEligibility) eligibility = cf_assessment_evaluate (assessment);
+  g_autofree char *name = cf_carer_dup_display_name (carer);
+  g_autofree char *footer = NULL;
+  g_autofree char *date = NULL;
+  const char *decision = cf_record_get_text (record, "decision");
+  const char *decided_by = cf_record_get_text (record, "decided_by");
+  CfDocument *document = cf_document_new (_("Your carer’s assessment"));
+
+  /* Translators: %s is a carer's reference number such as CF-1A2B-3C4D */
+  footer = g_strdup_printf (_("Reference %s"), cf_record_get_text (CF_RECORD (carer), "reference"));
+  cf_document_set_footer (document, footer);
+
+  cf_document_add_heading (document, _("About you"));
+  /* Translators: easy read: the carer's name follows */
+  cf_easy_read_add_line (document, _("Your name"), name);
+  cf_easy_read_add_cared_for (document, carer);
+  date = cf_easy_read_date (cf_record_get_text (record, "assessed_on"));
+  /* Translators: easy read: a date follows */
+  cf_easy_read_add_line (document, _("We met on"), date);
+  /* Translators: easy read: the name of the worker who assessed the carer follows */
+  cf_easy_read_add_line (document, _("You talked to"), cf_record_get_text (record, "assessor"));
+
+  cf_document_add_heading (document, _("What we decided"));
+  add_easy_decision (document, decision);
+  if (cf_choices_find (cf_decided_by, decided_by) >= 0)
+    /* Translators: easy read: who made the decision follows, e.g. “The council” */
+    cf_easy_read_add_line (document, _("Who decided"),
+                           cf_choices_label (cf_decided_by, decided_by));
+  if (cf_assessment_decision_differs (assessment, eligibility))
+    /* Translators: easy read: why the decision was made follows */
+    cf_easy_read_add_text (document, _("Why"), cf_record_get_text (record, "decision_reason"));
+
+  cf_document_add_heading (document, _("How we decided"));
+  cf_document_add_paragraph (document, _("We looked at three things."));
+  for (CfCondition c = 0; c < CF_N_CONDITIONS; c++)
+    cf_easy_read_add_line (document, easy_condition (c),
+                           easy_condition_state (cf_eligibility_get_condition (eligibility, c)));
+
+  add_easy_effects (document, assessment, eligibility);
+  add_easy_told_us (document, assessment);
+
+  if (g_str_equal (decision, CF_DECISION_NOT_ELIGIBLE) ||
+      g_str_equal (decision, CF_DECISION_LIKELY_NOT_ELIGIBLE))
+    {
+      cf_document_add_heading (document, _("Help to stay well"));
+      cf_document_add_paragraph (document, _("Ask us about short breaks."));
+      cf_document_add_paragraph (document, _("Ask us about carers’ groups near you."));
+      cf_document_add_paragraph (document, _("Tell your doctor you are a carer."));
+      cf_document_add_paragraph (document, _("Ask for a check of your benefits."));
+      cf_document_add_paragraph (document, _("Make an emergency plan."));
+      cf_document_add_paragraph (document, _("Ask us about alarms and reminders."));
+      cf_document_add_paragraph (document, _("If things change, ask us to look again."));
+    }
+  else if (*decision != '\0')
+    {
+      cf_document_add_heading (document, _("What happens next"));
+      cf_document_add_paragraph (document, _("We will make a support plan with you."));
+      cf_document_add_paragraph (document, _("The plan says what help you will get."));
+    }
+
+  cf_document_add_heading (document, _("If you do not agree"));
+  cf_document_add_paragraph (document, _("You can ask us to look again."));
+  cf_document_add_paragraph (document, _("You can make a complaint."));
+  cf_document_add_paragraph (document, _("Talk to your worker, or call us."));
+  if (organisation != NULL)
+    {
+      /* Translators: easy read: who to call follows, e.g. “Call: Dales Carers” */
+      cf_easy_read_add_line (document, C_("easy read", "Call"), organisation->name);
+      cf_easy_read_add_line (document, _("Phone"), organisation->phone);
+    }
+
+  return document;
+}
+
 /**
- * cf_written_record_build_for_carer:
- * @language_out: (out) (optional) (transfer full): the code of the language it is written in
- * @untranslated_out: (out) (optional) (transfer full) (nullable): the code of the carer's
- *   preferred language when Carefield has no translation into it, so the worker can say so
+ * cf_written_record_build:
+ * @organisation: (nullable): who the carer can contact
+ * @format: the format the carer needs
+ * @language: (nullable): the code of the language to write in; %NULL for the carer's
+ *   preferred language where Carefield is translated into it, else English (issue: "in the
+ *   carer's preferred language where translated")
  *
- * The written record in the carer's preferred language where Carefield is translated into it,
- * and in English otherwise (issue: "in the carer's preferred language where translated").
- * What the worker typed stays as typed.
+ * The written record, addressed to the carer, in their format and language. What the worker
+ * typed stays as typed.
  *
  * Returns: (transfer full): the written record
  */
 CfDocument *
-cf_written_record_build_for_carer (CfCarer              *carer,
-                                   CfAssessment         *assessment,
-                                   const CfOrganisation *organisation,
-                                   char                **language_out,
-                                   char                **untranslated_out)
+cf_written_record_build (CfCarer              *carer,
+                         CfAssessment         *assessment,
+                         const CfOrganisation *organisation,
+                         CfDocumentFormat      format,
+                         const char           *language)
 {
-  g_autofree char *wanted = NULL;
-  const char *language = "en";
+  g_autofree char *chosen = NULL;
   CfLanguageScope scope = { 0 };
   CfDocument *document;
 
   g_return_val_if_fail (CF_IS_CARER (carer), NULL);
   g_return_val_if_fail (CF_IS_ASSESSMENT (assessment), NULL);
+  g_return_val_if_fail (format < CF_DOCUMENT_N_FORMATS, NULL);
 
-  wanted = cf_language_code_for (cf_record_get_text (CF_RECORD (carer), "preferred_language"));
-  if (wanted != NULL && cf_language_is_translated (wanted))
-    language = wanted;
+  if (language == NULL)
+    language = chosen = cf_language_choose (cf_record_get_text (CF_RECORD (carer),
+                                                                "preferred_language"), NULL);
 
   cf_language_scope_begin (&scope, language);
-  document = cf_written_record_build (carer, assessment, organisation);
+  if (format == CF_DOCUMENT_FORMAT_EASY_READ)
+    document = build_easy_read (carer, assessment, organisation);
+  else
+    document = build_standard (carer, assessment, organisation);
   cf_language_scope_end (&scope);
-  cf_document_set_language (document, language);
 
-  if (language_out != NULL)
-    *language_out = g_strdup (language);
-  if (untranslated_out != NULL)
-    *untranslated_out = wanted != NULL && language != wanted ? g_strdup (wanted) : NULL;
+  cf_document_set_language (document, language);
+  cf_document_set_format (document, format);
 
   return document;
 }

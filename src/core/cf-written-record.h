@@ -19,13 +19,10 @@ typedef struct
   const char *phone;
 } CfOrganisation;
 
-CfDocument *cf_written_record_build           (CfCarer              *carer,
-                                               CfAssessment         *assessment,
-                                               const CfOrganisation *organisation);
-CfDocument *cf_written_record_build_for_carer (CfCarer              *carer,
-                                               CfAssessment         *assessment,
-                                               const CfOrganisation *organisation,
-                                               char                **language_out,
-                                               char                **untranslated_out);
+CfDocument *cf_written_record_build (CfCarer              *carer,
+                                     CfAssessment         *assessment,
+                                     const CfOrganisation *organisation,
+                                     CfDocumentFormat      format,
+                                     const char           *language);
 
 G_END_DECLS

@@ -5,9 +5,15 @@
  *
  * Care Act 2014 s.13 and DOMAIN.md, "Eligibility": the carer is given a written record of the
  * decision and its reasons. Paper still matters where there is no broadband, and many carers
- * need large print. The record states the decision, so it is printed only once the assessment
- * is finished. Every print and export is audited: it takes special category data off the
- * laptop.
+ * need large print or easy read (DOMAIN.md, "Information, consent"): the record is printed in
+ * the format and language chosen on the page, which start from the carer's communication needs
+ * and preferred language (cf-print-choices.c). The record states the decision, so it is
+ * printed only once the assessment is finished. Every print and export is audited, with its
+ * format and language: it takes special category data off the laptop.
+ *
+ * The assessment's "record_large_print" keeps its meaning: the carer's written record is
+ * printed large. It is true for large print and for easy read, which is printed as large; which
+ * of the two is then told from the carer's communication needs.
  */
 
 #include "config.h"
@@ -19,6 +25,7 @@
 #include "cf-field.h"
 #include "cf-gui-util.h"
 #include "cf-language.h"
+#include "cf-print-choices.h"
 #include "cf-print-control.h"
 #include "cf-record-page.h"
 #include "cf-written-record.h"
@@ -32,10 +39,10 @@ struct _CfRecordPage
   CfAssessment         *assessment;
   gboolean              loading;
   CfPrintControl       *printer;
+  CfPrintChoices       *choices;
 
-  GtkWidget            *large_print_row;
-  GtkWidget            *large_print_switch;
-  AdwActionRow         *language_row;
+  GtkWidget            *format_row;
+  GtkWidget            *language_row;
   GtkWidget            *not_finished_label;
   GtkWidget            *print_button;
   GtkWidget            *pdf_button;
@@ -65,30 +72,6 @@ is_finished (CfRecordPage *self)
   return self->assessment != NULL && cf_assessment_is_finished (self->assessment);
 }
 
-/* Which language the record will be printed in, and, when the carer's own language has no
- * translation yet, that it will be English, so the worker can arrange an interpreter. */
-static void
-refresh_language (CfRecordPage *self)
-{
-  g_autofree char *wanted = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->carer != NULL)
-    wanted = cf_language_code_for (cf_record_get_text (CF_RECORD (self->carer),
-                                                       "preferred_language"));
-
-  if (wanted == NULL || g_str_equal (wanted, "en"))
-    text = g_strdup (cf_language_get_name ("en"));
-  else if (cf_language_is_translated (wanted))
-    text = g_strdup (cf_language_get_name (wanted));
-  else
-    /* Translators: "%1$s" is English, "%2$s" the carer's preferred language */
-    text = g_strdup_printf (_("%1$s: Carefield is not yet translated into %2$s"),
-                            cf_language_get_name ("en"), cf_language_get_name (wanted));
-
-  adw_action_row_set_subtitle (self->language_row, self->carer != NULL ? text : "");
-}
-
 static void
 refresh (CfRecordPage *self)
 {
@@ -100,9 +83,10 @@ refresh (CfRecordPage *self)
   g_autofree char *last = NULL;
 
   gtk_widget_set_visible (self->not_finished_label, have && !finished);
-  cf_field_set_sensitive (self->large_print_row,
+  cf_field_set_sensitive (self->format_row,
                           have && cf_assessment_field_is_editable (self->assessment,
                                                                    "record_large_print"));
+  cf_field_set_sensitive (self->language_row, have);
   gtk_widget_set_sensitive (self->print_button, finished && !busy);
   gtk_widget_set_sensitive (self->pdf_button, finished && !busy);
   cf_field_set_sensitive (self->given_on_row, finished);
@@ -127,17 +111,34 @@ refresh (CfRecordPage *self)
                               cf_choices_label (cf_written_record_methods, given_how));
     }
   adw_action_row_set_subtitle (self->last_given_row, last);
+}
 
-  refresh_language (self);
+/* The format kept on the assessment: large (large print, or easy read when the carer's needs
+ * ask for it), or standard once a record has been printed; before then, what the carer's
+ * communication needs ask for. */
+static CfDocumentFormat
+stored_format (CfRecordPage *self)
+{
+  CfRecord *record = CF_RECORD (self->assessment);
+  CfDocumentFormat needs =
+    cf_document_format_for_needs (cf_record_get_text (CF_RECORD (self->carer),
+                                                      "communication_needs"));
+
+  if (cf_record_get_bool (record, "record_large_print"))
+    return needs == CF_DOCUMENT_FORMAT_EASY_READ ? CF_DOCUMENT_FORMAT_EASY_READ
+                                                 : CF_DOCUMENT_FORMAT_LARGE_PRINT;
+  if (*cf_record_get_text (record, "record_language") != '\0')
+    return CF_DOCUMENT_FORMAT_STANDARD;
+
+  return needs;
 }
 
 static void
 load_fields (CfRecordPage *self)
 {
   self->loading = TRUE;
-  gtk_switch_set_active (GTK_SWITCH (self->large_print_switch),
-                         self->assessment != NULL &&
-                         cf_record_get_bool (CF_RECORD (self->assessment), "record_large_print"));
+  if (self->assessment != NULL && self->carer != NULL)
+    cf_print_choices_set_format (self->choices, stored_format (self));
   self->loading = FALSE;
 }
 
@@ -149,21 +150,40 @@ on_assessment_notify (CfRecordPage *self,
       g_str_equal (pspec->name, "updated-at") || g_str_equal (pspec->name, "updated-by"))
     return;
 
-  load_fields (self);
+  /* The format shown is only put back when the stored one no longer matches it (a sync, a
+   * refused change): easy read and large print are both stored as large. */
+  if (self->assessment != NULL &&
+      cf_record_get_bool (CF_RECORD (self->assessment), "record_large_print") !=
+      (cf_print_choices_get_format (self->choices) != CF_DOCUMENT_FORMAT_STANDARD))
+    load_fields (self);
   refresh (self);
 }
 
+/* Keeps "record_large_print" in step with the format chosen; changes nothing when it already
+ * is, so that looking at the page never edits the assessment. */
+static gboolean
+store_format (CfRecordPage      *self,
+              CfDocumentFormat   format,
+              GError           **error)
+{
+  gboolean large = format != CF_DOCUMENT_FORMAT_STANDARD;
+
+  if (cf_record_get_bool (CF_RECORD (self->assessment), "record_large_print") == large)
+    return TRUE;
+
+  return cf_assessment_set_field (self->assessment, "record_large_print",
+                                  large ? "true" : "false", error);
+}
+
 static void
-on_large_print_changed (CfRecordPage *self)
+on_choices_changed (CfRecordPage *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean active = gtk_switch_get_active (GTK_SWITCH (self->large_print_switch));
 
   if (self->loading || self->assessment == NULL)
     return;
 
-  if (!cf_assessment_set_field (self->assessment, "record_large_print",
-                                active ? "true" : "false", &error))
+  if (!store_format (self, cf_print_choices_get_format (self->choices), &error))
     {
       load_fields (self);
       g_signal_emit (self, signals[FAILED], 0, error->message);
@@ -198,7 +218,9 @@ start_print (CfRecordPage  *self,
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
   g_autoptr(CfDocument) document = NULL;
-  g_autofree char *language = NULL;
+  g_autofree char *detail = NULL;
+  const char *language = cf_print_choices_get_language (self->choices);
+  CfDocumentFormat format = cf_print_choices_get_format (self->choices);
 
   if (!can_print (self))
     return;
@@ -208,19 +230,19 @@ start_print (CfRecordPage  *self,
       name = g_settings_get_string (settings, "organisation-name");
       phone = g_settings_get_string (settings, "organisation-phone");
     }
-  /* In the carer's preferred language where Carefield is translated into it. */
-  document = cf_written_record_build_for_carer (self->carer, self->assessment,
-                                                settings != NULL
-                                                ? &(CfOrganisation) { name, phone } : NULL,
-                                                &language, NULL);
+  document = cf_written_record_build (self->carer, self->assessment,
+                                     settings != NULL ? &(CfOrganisation) { name, phone } : NULL,
+                                     format, language);
+  /* The record keeps the language and size it was last printed in. */
   if (!g_str_equal (cf_record_get_text (CF_RECORD (self->assessment), "record_language"),
                     language))
     cf_assessment_set_field (self->assessment, "record_language", language, NULL);
+  store_format (self, format, NULL);
 
+  detail = cf_document_dup_audit_detail (document);
   cf_print_control_start (self->printer, &record_words, document, action, path,
-                          cf_record_get_bool (CF_RECORD (self->assessment), "record_large_print"),
                           cf_context_get_store (self->context), "assessment",
-                          cf_record_get_id (CF_RECORD (self->assessment)), NULL, NULL);
+                          cf_record_get_id (CF_RECORD (self->assessment)), detail, NULL);
 }
 
 static void
@@ -363,6 +385,7 @@ cf_record_page_dispose (GObject *object)
   if (self->printer != NULL)
     cf_record_page_set_assessment (self, NULL, NULL);
   g_clear_object (&self->printer);
+  g_clear_object (&self->choices);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_RECORD_PAGE);
 
@@ -393,8 +416,7 @@ cf_record_page_class_init (CfRecordPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/org/carefield/Carefield/assessment/cf-record-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, large_print_row);
-  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, large_print_switch);
+  gtk_widget_class_bind_template_child (widget_class, CfRecordPage, format_row);
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, not_finished_label);
   gtk_widget_class_bind_template_child (widget_class, CfRecordPage, print_button);
@@ -419,10 +441,11 @@ cf_record_page_init (CfRecordPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->printer = cf_print_control_new (GTK_WIDGET (self), self->print_status,
                                         self->print_button, self->pdf_button, NULL);
+  self->choices = cf_print_choices_new (ADW_COMBO_ROW (self->format_row),
+                                        ADW_COMBO_ROW (self->language_row));
 
   adw_combo_row_set_model (ADW_COMBO_ROW (self->given_how_row), G_LIST_MODEL (methods));
-  g_signal_connect_swapped (self->large_print_switch, "notify::active",
-                            G_CALLBACK (on_large_print_changed), self);
+  g_signal_connect_swapped (self->choices, "changed", G_CALLBACK (on_choices_changed), self);
   g_signal_connect_swapped (self->print_button, "clicked", G_CALLBACK (on_print_clicked), self);
   g_signal_connect_swapped (self->pdf_button, "clicked", G_CALLBACK (on_pdf_clicked), self);
   g_signal_connect_swapped (self->printer, "busy-changed", G_CALLBACK (refresh), self);
@@ -470,6 +493,7 @@ cf_record_page_set_assessment (CfRecordPage *self,
     g_signal_handlers_disconnect_by_data (self->assessment, self);
   g_set_object (&self->assessment, assessment);
   g_set_object (&self->carer, carer);
+  cf_print_choices_set_carer (self->choices, assessment != NULL ? carer : NULL);
 
   if (assessment != NULL)
     {
@@ -505,8 +529,8 @@ cf_record_page_focus_first (CfRecordPage *self)
 {
   g_return_val_if_fail (CF_IS_RECORD_PAGE (self), FALSE);
 
-  if (gtk_widget_is_sensitive (self->large_print_switch))
-    return gtk_widget_grab_focus (self->large_print_switch);
+  if (gtk_widget_is_sensitive (self->format_row))
+    return gtk_widget_grab_focus (self->format_row);
 
   return FALSE;
 }

@@ -1,13 +1,16 @@
-/* cf-document-print.c: prints a CfDocument, or saves it as a PDF, in normal or large print
+/* cf-document-print.c: prints a CfDocument, or saves it as a PDF, in the document's format
  *
  * Copyright 2026 The Carefield authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The carer must be given a written record of the assessment (Care Act 2014, s.13). Many carers
- * are older and some have sight loss, so there is a large-print version: body text at 18 pt, above
- * the 16 pt the RNIB's clear print guidance asks for, with headings and the title the same
- * proportion larger as in normal print. Both are a plain sans font, start-aligned (never
- * justified), with generous line spacing.
+ * The carer must be given a written record of the assessment (Care Act 2014, s.13), and a copy
+ * of their plans, in the format they need (DOMAIN.md, "Information, consent": the Accessible
+ * Information Standard). Many carers are older and some have sight loss, so large print has
+ * body text at 18 pt, above the 16 pt the RNIB's clear print guidance asks for, with headings
+ * and the title the same proportion larger as in standard print. Easy read (cf-easy-read.c) is
+ * printed as large, with more room between lines and around each, and each "Label: value"
+ * on one line, the label in bold. All are a plain sans font, start-aligned
+ * (never justified), with generous line spacing.
  *
  * Each block of the document becomes one PangoLayout. begin-print measures the lines of every
  * layout and deals them out onto pages: a block may continue on the next page, but a line never
@@ -33,10 +36,12 @@
 /* Sizes in points; headings, the title and the footer scale with the body text. */
 #define BODY_POINTS          11.0
 #define LARGE_BODY_POINTS    18.0
+#define EASY_READ_POINTS     18.0
 #define HEADING_SCALE        1.3
 #define TITLE_SCALE          1.6
 #define FOOTER_SCALE         0.9
 #define BODY_LINE_SPACING    1.4
+#define EASY_LINE_SPACING    1.6
 #define HEADING_LINE_SPACING 1.2
 #define MARGIN_MM            20.0
 
@@ -81,6 +86,8 @@ typedef struct
   PangoDirection     direction;
   gboolean           language_decides;  /* the language says which way, not each paragraph */
   double             body_points;
+  double             line_spacing;
+  gboolean           easy_read;
 
   /* Made in begin-print, for the paper the person chose. */
   double             width;
@@ -322,21 +329,26 @@ add_field_block (PrintJob        *job,
                  const char      *value)
 {
   PangoLayout *layout = new_layout (job, context, job->body_points, PANGO_WEIGHT_NORMAL,
-                                    BODY_LINE_SPACING, job->width);
+                                    job->line_spacing, job->width);
   g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
   PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
   g_autofree char *text = NULL;
   guint label_lines = 0;
   Block *block;
 
-  text = *value != '\0' ? g_strconcat (label, "\n", value, NULL) : g_strdup (label);
+  /* Easy read keeps each "Label: value" on one line, as it was written: one idea a line. */
+  if (job->easy_read)
+    text = *value != '\0' ? g_strconcat (label, ": ", value, NULL) : g_strdup (label);
+  else
+    text = *value != '\0' ? g_strconcat (label, "\n", value, NULL) : g_strdup (label);
   bold->start_index = 0;
   bold->end_index = strlen (label);
   pango_attr_list_insert (attributes, bold);
   pango_layout_set_text (layout, text, -1);
   pango_layout_set_attributes (layout, attributes);
 
-  block = add_block (job, layout, 0, job->body_points * 0.6, G_MAXUINT, FALSE);
+  block = add_block (job, layout, 0, job->body_points * (job->easy_read ? 0.9 : 0.6), G_MAXUINT,
+                     FALSE);
   for (guint i = 0; i < block->lines->len; i++)
     {
       const LineBox *box = &g_array_index (block->lines, LineBox, i);
@@ -355,7 +367,7 @@ add_bullet_block (PrintJob        *job,
 {
   static const char bullet[] = "•\u00a0";
   PangoLayout *layout = new_layout (job, context, job->body_points, PANGO_WEIGHT_NORMAL,
-                                    BODY_LINE_SPACING, job->width);
+                                    job->line_spacing, job->width);
   g_autofree char *bulleted = g_strconcat (bullet, text, NULL);
   int bullet_width;
 
@@ -364,7 +376,7 @@ add_bullet_block (PrintJob        *job,
   pango_layout_set_indent (layout, -bullet_width);
   pango_layout_set_text (layout, bulleted, -1);
 
-  add_block (job, layout, 0, job->body_points * 0.35, 2, FALSE);
+  add_block (job, layout, 0, job->body_points * (job->easy_read ? 0.9 : 0.35), 2, FALSE);
 }
 
 static void
@@ -372,6 +384,8 @@ make_blocks (PrintJob        *job,
              GtkPrintContext *context)
 {
   double body = job->body_points;
+  double heading_gap = body * (job->easy_read ? 1.8 : 1.2);
+  double paragraph_gap = body * (job->easy_read ? 0.9 : 0.8);
   guint n_blocks = cf_document_get_n_blocks (job->document);
 
   add_text_block (job, context, cf_document_get_title (job->document), body * TITLE_SCALE,
@@ -385,7 +399,7 @@ make_blocks (PrintJob        *job,
         {
         case CF_DOCUMENT_HEADING:
           add_text_block (job, context, text, body * HEADING_SCALE, PANGO_WEIGHT_BOLD,
-                          HEADING_LINE_SPACING, body * 1.2, body * 0.5, G_MAXUINT, TRUE);
+                          HEADING_LINE_SPACING, heading_gap, body * 0.5, G_MAXUINT, TRUE);
           break;
 
         case CF_DOCUMENT_FIELD:
@@ -398,8 +412,8 @@ make_blocks (PrintJob        *job,
 
         case CF_DOCUMENT_PARAGRAPH:
         default:
-          add_text_block (job, context, text, body, PANGO_WEIGHT_NORMAL, BODY_LINE_SPACING,
-                          0, body * 0.8, 2, FALSE);
+          add_text_block (job, context, text, body, PANGO_WEIGHT_NORMAL, job->line_spacing,
+                          0, paragraph_gap, 2, FALSE);
           break;
         }
     }
@@ -730,19 +744,19 @@ a4_page_setup (void)
  * @parent: (nullable): the window the print dialog belongs to
  * @action: show the print dialog, or save straight to @pdf_path
  * @pdf_path: (nullable): where to save the PDF, for %CF_PRINT_EXPORT_PDF
- * @large_print: whether to print in large print (18 pt body text)
  * @cancellable: (nullable): cancels the operation, from the main thread; a print dialog
  *   already showing stays until the person answers it, but nothing is printed
  *
  * Lays @document out on A4 pages with 20 mm margins (the person can choose other paper in
- * the dialog) and prints it or saves it as a PDF. Finish with cf_document_print_finish().
+ * the dialog), in the document's format (cf_document_get_format(): large print and easy read
+ * have 18 pt body text), and prints it or saves it as a PDF. Finish with
+ * cf_document_print_finish().
  */
 void
 cf_document_print_async (CfDocument          *document,
                          GtkWindow           *parent,
                          CfPrintAction        action,
                          const char          *pdf_path,
-                         gboolean             large_print,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -766,7 +780,25 @@ cf_document_print_async (CfDocument          *document,
   job->document = cf_document_ref (document);
   job->action = action;
   job->pdf_path = g_strdup (pdf_path);
-  job->body_points = large_print ? LARGE_BODY_POINTS : BODY_POINTS;
+  switch (cf_document_get_format (document))
+    {
+    case CF_DOCUMENT_FORMAT_LARGE_PRINT:
+      job->body_points = LARGE_BODY_POINTS;
+      job->line_spacing = BODY_LINE_SPACING;
+      break;
+
+    case CF_DOCUMENT_FORMAT_EASY_READ:
+      job->body_points = EASY_READ_POINTS;
+      job->line_spacing = EASY_LINE_SPACING;
+      job->easy_read = TRUE;
+      break;
+
+    case CF_DOCUMENT_FORMAT_STANDARD:
+    default:
+      job->body_points = BODY_POINTS;
+      job->line_spacing = BODY_LINE_SPACING;
+      break;
+    }
   job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   job->blocks = g_ptr_array_new_with_free_func (block_free);
   job->slices = g_array_new (FALSE, FALSE, sizeof (Slice));

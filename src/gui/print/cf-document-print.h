@@ -22,7 +22,6 @@ void     cf_document_print_async  (CfDocument           *document,
                                    GtkWindow            *parent,
                                    CfPrintAction         action,
                                    const char           *pdf_path,
-                                   gboolean              large_print,
                                    GCancellable         *cancellable,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data);

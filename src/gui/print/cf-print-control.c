@@ -187,7 +187,9 @@ print_done (GObject      *source,
  * cf_print_control_start:
  * @words: (not copied): what the page says about @document, a static table
  * @path: (nullable): the PDF to write; %NULL, a file not on this computer, is refused
- * @entity: the audit log's name for what is printed, with @record_id and @detail ("card")
+ * @document: what to print, in its own format and language
+ * @entity: the audit log's name for what is printed, with @record_id and @detail: the
+ *   document's format and language (cf_document_dup_audit_detail()), or what it is ("card")
  * @task: (nullable): returns whether the document was printed, or why not
  */
 void
@@ -196,7 +198,6 @@ cf_print_control_start (CfPrintControl     *self,
                         CfDocument         *document,
                         CfPrintAction       action,
                         const char         *path,
-                        gboolean            large_print,
                         CfStore            *store,
                         const char         *entity,
                         const char         *record_id,
@@ -256,8 +257,8 @@ cf_print_control_start (CfPrintControl     *self,
                                                              : _("Saving as a PDF…"));
   set_busy (self, cancellable);
 
-  cf_document_print_async (document, parent_window (self), action, path, large_print,
-                           cancellable, print_done, job);
+  cf_document_print_async (document, parent_window (self), action, path, cancellable,
+                           print_done, job);
 }
 
 static void

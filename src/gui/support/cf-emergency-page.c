@@ -11,7 +11,9 @@
  * Edits go into the records at once and are saved 500 ms after the last change, as in the
  * assessment editor. A save that fails (a phone number that is not a UK number, say) keeps
  * every edit in the records and the rows, and says why next to the field and in the status
- * line. Printing and PDF export are audited: the plan holds special category data.
+ * line. Printing and PDF export are audited: the plan holds special category data. The plan is
+ * printed in the format and language chosen on the page (cf-print-choices.c), at first those the
+ * carer's record asks for (DOMAIN.md, "Information, consent"); the card is always the same.
  */
 
 #include "config.h"
@@ -24,6 +26,7 @@
 #include "cf-emergency-plans.h"
 #include "cf-field.h"
 #include "cf-plans.h"
+#include "cf-print-choices.h"
 #include "cf-print-control.h"
 #include "cf-schedule.h"
 #include "cf-validate.h"
@@ -50,6 +53,7 @@ struct _CfEmergencyPage
   gboolean              loading;
   guint                 save_source;
   CfPrintControl       *printer;
+  CfPrintChoices       *choices;
   CfEmergencyDocument   choosing;
 
   GtkWidget            *plan_rows[G_N_ELEMENTS (plan_fields)];
@@ -74,6 +78,8 @@ struct _CfEmergencyPage
   GtkWidget            *card_phone_message_row;
   GtkLabel             *card_phone_message;
   GtkWidget            *print_group;
+  GtkWidget            *format_row;
+  GtkWidget            *language_row;
   GtkWidget            *print_button;
   GtkWidget            *pdf_button;
   GtkWidget            *card_print_button;
@@ -715,7 +721,9 @@ build_document (CfEmergencyPage     *self,
   cared_for = dup_cared_for (self);
 
   return cf_emergency_plan_document_build (self->carer, self->plan, self->contacts, cared_for,
-                                           &(CfOrganisation) { name, phone });
+                                           &(CfOrganisation) { name, phone },
+                                           cf_print_choices_get_format (self->choices),
+                                           cf_print_choices_get_language (self->choices));
 }
 
 /* Why @what can't be printed now, or %NULL when it can. */
@@ -750,6 +758,7 @@ start_print (CfEmergencyPage     *self,
 {
   g_autoptr(CfDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *detail = NULL;
   g_autofree char *problem = check_can_print (self, what);
   gboolean card = what == CF_EMERGENCY_DOCUMENT_CARD;
 
@@ -766,9 +775,10 @@ start_print (CfEmergencyPage     *self,
     set_save_status (self, error->message);
 
   document = build_document (self, what);
+  detail = card ? g_strdup ("card") : cf_document_dup_audit_detail (document);
   cf_print_control_start (self->printer, card ? &card_words : &plan_words, document, action,
-                          path, FALSE, get_store (self), "emergency_plan",
-                          cf_record_get_id (CF_RECORD (self->plan)), card ? "card" : NULL, task);
+                          path, get_store (self), "emergency_plan",
+                          cf_record_get_id (CF_RECORD (self->plan)), detail, task);
 }
 
 static void
@@ -883,6 +893,7 @@ cf_emergency_page_dispose (GObject *object)
   if (self->printer != NULL)
     cf_print_control_stop (self->printer);
   g_clear_object (&self->printer);
+  g_clear_object (&self->choices);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->contacts, g_ptr_array_unref);
   g_clear_object (&self->carer);
@@ -933,6 +944,8 @@ cf_emergency_page_class_init (CfEmergencyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, card_phone_message_row);
   gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, card_phone_message);
   gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, print_group);
+  gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, format_row);
+  gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, print_button);
   gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, pdf_button);
   gtk_widget_class_bind_template_child (widget_class, CfEmergencyPage, card_print_button);
@@ -949,6 +962,8 @@ cf_emergency_page_init (CfEmergencyPage *self)
   self->printer = cf_print_control_new (GTK_WIDGET (self), self->print_status, self->print_button,
                                         self->pdf_button, self->card_print_button,
                                         self->card_pdf_button, NULL);
+  self->choices = cf_print_choices_new (ADW_COMBO_ROW (self->format_row),
+                                        ADW_COMBO_ROW (self->language_row));
 
   for (guint i = 0; i < G_N_ELEMENTS (plan_fields); i++)
     {
@@ -1020,6 +1035,7 @@ cf_emergency_page_set_carer (CfEmergencyPage *self,
   cf_print_control_stop (self->printer);
 
   g_set_object (&self->carer, carer);
+  cf_print_choices_set_carer (self->choices, carer);
   g_clear_object (&self->plan);
   g_ptr_array_set_size (self->contacts, 0);
   gtk_label_set_text (self->create_status, "");

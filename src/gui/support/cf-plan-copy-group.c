@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Care Act 2014 s.25 and DOMAIN.md, "Support plan and personal budget": the carer is given a
- * copy; record when and in what format. Only an agreed version is given, and the date is
- * checked as it is typed, and said beside the field, before the core is asked to store it.
+ * copy; record when and in what format, and in which language (DOMAIN.md, "Information,
+ * consent"). Only an agreed version is given, and the date is checked as it is typed, and said
+ * beside the field, before the core is asked to store it. The format and language start as those
+ * the page prints in.
  */
 
 #include "config.h"
@@ -19,6 +21,7 @@
 #include "cf-plan-copy-group.h"
 #include "cf-plan-dialogs.h"
 #include "cf-plans.h"
+#include "cf-print-choices.h"
 
 struct _CfPlanCopyGroup
 {
@@ -33,6 +36,10 @@ struct _CfPlanCopyGroup
   GtkWidget           *copy_on_message_row;
   GtkLabel            *copy_on_message;
   GtkWidget           *copy_format_row;
+  GtkWidget           *copy_language_row;
+  GStrv                languages;  /* codes, in the order of copy_language_row's model */
+  char                *printed_format;
+  char                *printed_language;
   GtkWidget           *copy_button;
   GtkLabel            *copy_status;
 };
@@ -104,6 +111,7 @@ on_copy_clicked (CfPlanCopyGroup *self)
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
+  guint language = adw_combo_row_get_selected (ADW_COMBO_ROW (self->copy_language_row));
 
   if (self->plan == NULL || store == NULL ||
       !g_str_equal (cf_record_get_text (CF_RECORD (self->plan), "status"), CF_PLAN_AGREED))
@@ -121,7 +129,9 @@ on_copy_clicked (CfPlanCopyGroup *self)
   iso = cf_date_from_user (gtk_editable_get_text (GTK_EDITABLE (self->copy_on_entry)));
   if (!cf_plans_copy_given (store, self->plan, iso,
                             position > 0 && position != GTK_INVALID_LIST_POSITION
-                            ? cf_copy_formats[position - 1].id : "", &error))
+                            ? cf_copy_formats[position - 1].id : "",
+                            language < g_strv_length (self->languages)
+                            ? self->languages[language] : NULL, &error))
     {
       gtk_label_set_text (self->copy_status, error->message);
       return;
@@ -135,6 +145,21 @@ on_copy_clicked (CfPlanCopyGroup *self)
   g_signal_emit (self, signals[COPY_RECORDED], 0);
 }
 
+/* The format and language the page prints in, as the first guess at the copy's. */
+static void
+select_printed (CfPlanCopyGroup *self)
+{
+  int format = cf_choices_find (cf_copy_formats, self->printed_format);
+  guint language = 0;
+
+  for (guint i = 0; self->printed_language != NULL && self->languages[i] != NULL; i++)
+    if (g_str_equal (self->languages[i], self->printed_language))
+      language = i;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->copy_format_row), format >= 0 ? format + 1 : 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->copy_language_row), language);
+}
+
 static void
 cf_plan_copy_group_dispose (GObject *object)
 {
@@ -142,6 +167,9 @@ cf_plan_copy_group_dispose (GObject *object)
 
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->printed_format, g_free);
+  g_clear_pointer (&self->printed_language, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_PLAN_COPY_GROUP);
 
   G_OBJECT_CLASS (cf_plan_copy_group_parent_class)->dispose (object);
@@ -172,6 +200,7 @@ cf_plan_copy_group_class_init (CfPlanCopyGroupClass *klass)
   BIND (copy_on_message_row);
   BIND (copy_on_message);
   BIND (copy_format_row);
+  BIND (copy_language_row);
   BIND (copy_button);
   BIND (copy_status);
 #undef BIND
@@ -183,10 +212,12 @@ cf_plan_copy_group_init (CfPlanCopyGroup *self)
   /* Translators: the first entry of the list of formats a copy was given in */
   g_autoptr(GtkStringList) formats = cf_choice_list_new_with_none (cf_copy_formats,
                                                                    _("Choose a format"));
+  g_autoptr(GtkStringList) languages = cf_print_languages_new (&self->languages);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   adw_combo_row_set_model (ADW_COMBO_ROW (self->copy_format_row), G_LIST_MODEL (formats));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->copy_language_row), G_LIST_MODEL (languages));
   g_signal_connect_swapped (self->copy_on_entry, "changed", G_CALLBACK (on_copy_on_changed), self);
   g_signal_connect_swapped (self->copy_button, "clicked", G_CALLBACK (on_copy_clicked), self);
 }
@@ -232,8 +263,8 @@ cf_plan_copy_group_set_plan (CfPlanCopyGroup *self,
   gtk_editable_set_text (GTK_EDITABLE (self->copy_on_entry), today != NULL ? today : "");
   cf_field_set_message (self->copy_on_entry, self->copy_on_message_row, self->copy_on_message,
                         NULL);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->copy_format_row), 0);
   self->loading = FALSE;
+  select_printed (self);
 
   gtk_label_set_text (self->copy_status, "");
   if (plan != NULL)
@@ -247,4 +278,25 @@ cf_plan_copy_group_focus_date (CfPlanCopyGroup *self)
   g_return_if_fail (CF_IS_PLAN_COPY_GROUP (self));
 
   gtk_widget_grab_focus (self->copy_on_entry);
+}
+
+/**
+ * cf_plan_copy_group_set_printed:
+ * @format: (nullable): the id in cf_copy_formats of the format the page prints in
+ * @language: (nullable): the code of the language the page prints in
+ *
+ * The copy is recorded in these unless the person chooses others.
+ */
+void
+cf_plan_copy_group_set_printed (CfPlanCopyGroup *self,
+                                const char      *format,
+                                const char      *language)
+{
+  g_return_if_fail (CF_IS_PLAN_COPY_GROUP (self));
+
+  g_free (self->printed_format);
+  self->printed_format = g_strdup (format);
+  g_free (self->printed_language);
+  self->printed_language = g_strdup (language);
+  select_printed (self);
 }

@@ -23,5 +23,8 @@ void cf_plan_copy_group_set_context (CfPlanCopyGroup *self,
 void cf_plan_copy_group_set_plan    (CfPlanCopyGroup *self,
                                      CfPlan          *plan);
 void cf_plan_copy_group_focus_date  (CfPlanCopyGroup *self);
+void cf_plan_copy_group_set_printed (CfPlanCopyGroup *self,
+                                     const char      *format,
+                                     const char      *language);
 
 G_END_DECLS

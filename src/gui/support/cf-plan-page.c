@@ -14,7 +14,9 @@
  * Each section of the plan is a group of its own (cf-plan-*-group.c), given the version shown
  * and told whether it may be edited; a group edits the records in place and says so with
  * "edited". The page owns what concerns the whole version: which one is shown, saving, agreeing,
- * revising and printing.
+ * revising and printing. The plan is printed in the format and language chosen under "Print and
+ * Revise" (cf-print-choices.c): at first those the carer's record asks for, or the format the
+ * carer took their last copy in; the carer's copy is then recorded in the same by default.
  */
 
 #include "config.h"
@@ -33,6 +35,7 @@
 #include "cf-plan-outcomes-group.h"
 #include "cf-plan-page-private.h"
 #include "cf-plans.h"
+#include "cf-print-choices.h"
 #include "cf-print-control.h"
 #include "cf-reviews.h"
 
@@ -59,6 +62,7 @@ struct _CfPlanPage
   guint                 save_source;
   gint64                pending_since;
   CfPrintControl       *printer;
+  CfPrintChoices       *choices;
   AdwMessageDialog     *dialog;
 
   CfPlanBuildGroup     *empty_group;
@@ -71,6 +75,8 @@ struct _CfPlanPage
   CfPlanAgreementGroup *agreement_group;
   CfPlanCopyGroup      *copy_group;
   GtkWidget            *document_group;
+  GtkWidget            *format_row;
+  GtkWidget            *language_row;
   GtkWidget            *revise_button;
   GtkWidget            *print_button;
   GtkWidget            *pdf_button;
@@ -331,12 +337,23 @@ close_dialog (CfPlanPage *self)
   g_clear_object (&self->dialog);
 }
 
+/* The carer's copy is recorded, by default, in the format and language printed. */
+static void
+on_choices_changed (CfPlanPage *self)
+{
+  CfDocumentFormat format = cf_print_choices_get_format (self->choices);
+
+  cf_plan_copy_group_set_printed (self->copy_group, cf_document_format_to_id (format),
+                                  cf_print_choices_get_language (self->choices));
+}
+
 /* Shows @plan (or nothing), loading its needs and actions. */
 static void
 show_plan (CfPlanPage *self,
            CfPlan     *plan)
 {
   g_autoptr(GError) error = NULL;
+  CfDocumentFormat format;
 
   cf_print_control_stop (self->printer);
   close_dialog (self);
@@ -365,6 +382,13 @@ show_plan (CfPlanPage *self,
           cf_plan_build_group_set_message (self->empty_group, text);
         }
     }
+
+  /* A carer who took their last copy in a format Carefield prints gets it again. */
+  if (self->plan != NULL &&
+      cf_document_format_from_id (cf_record_get_text (CF_RECORD (self->plan), "copy_format"),
+                                  &format))
+    cf_print_choices_set_format (self->choices, format);
+  on_choices_changed (self);
 
   load_fields (self);
   refresh (self);
@@ -598,6 +622,7 @@ start_print (CfPlanPage    *self,
   g_autofree char *name = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *review = NULL;
+  g_autofree char *detail = NULL;
   g_autoptr(CfDocument) document = NULL;
 
   if (settings != NULL)
@@ -607,14 +632,14 @@ start_print (CfPlanPage    *self,
     }
   review = dup_next_review (self, NULL);
   document = cf_plan_document_build (self->carer, self->plan, self->needs, self->actions, review,
-                                     settings != NULL ? &(CfOrganisation) { name, phone } : NULL);
+                                     settings != NULL ? &(CfOrganisation) { name, phone } : NULL,
+                                     cf_print_choices_get_format (self->choices),
+                                     cf_print_choices_get_language (self->choices));
 
-  /* Large print when that is the format the carer takes their copy in. */
-  cf_print_control_start (self->printer, &plan_words, document, action, path,
-                          g_str_equal (cf_record_get_text (CF_RECORD (self->plan), "copy_format"),
-                                       "large-print"),
-                          store (self), "support_plan", cf_record_get_id (CF_RECORD (self->plan)),
-                          NULL, task);
+  detail = cf_document_dup_audit_detail (document);
+  cf_print_control_start (self->printer, &plan_words, document, action, path, store (self),
+                          "support_plan", cf_record_get_id (CF_RECORD (self->plan)), detail,
+                          task);
 }
 
 static gboolean
@@ -703,6 +728,7 @@ cf_plan_page_dispose (GObject *object)
   if (self->printer != NULL)
     cf_print_control_stop (self->printer);
   g_clear_object (&self->printer);
+  g_clear_object (&self->choices);
   close_dialog (self);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->context);
@@ -741,6 +767,8 @@ cf_plan_page_class_init (CfPlanPageClass *klass)
   BIND (agreement_group);
   BIND (copy_group);
   BIND (document_group);
+  BIND (format_row);
+  BIND (language_row);
   BIND (revise_button);
   BIND (print_button);
   BIND (pdf_button);
@@ -763,6 +791,9 @@ cf_plan_page_init (CfPlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->printer = cf_print_control_new (GTK_WIDGET (self), self->print_status,
                                         self->print_button, self->pdf_button, NULL);
+  self->choices = cf_print_choices_new (ADW_COMBO_ROW (self->format_row),
+                                        ADW_COMBO_ROW (self->language_row));
+  g_signal_connect_swapped (self->choices, "changed", G_CALLBACK (on_choices_changed), self);
 
   g_signal_connect_swapped (self->empty_group, "plan-built", G_CALLBACK (on_plan_built), self);
   g_signal_connect_swapped (self->header_group, "version-chosen", G_CALLBACK (on_version_chosen),
@@ -824,6 +855,7 @@ cf_plan_page_set_carer (CfPlanPage *self,
                error->message);
 
   g_set_object (&self->carer, carer);
+  cf_print_choices_set_carer (self->choices, carer);
   cf_plan_build_group_set_carer (self->empty_group, carer);
   cf_plan_breaks_group_set_carer (self->breaks_group, carer);
   reload (self, NULL);
