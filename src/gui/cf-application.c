@@ -10,8 +10,10 @@
 
 #include "cf-application.h"
 #include "cf-gui-util.h"
+#include "cf-interface-language.h"
 #include "cf-preferences-window.h"
 #include "cf-profile.h"
+#include "cf-text-scale.h"
 #include "cf-window.h"
 
 struct _CfApplication
@@ -20,6 +22,7 @@ struct _CfApplication
 
   CfContext      *context;
   GSettings      *settings;
+  CfTextScale    *text_scale;
   char           *profile_dir;
 };
 
@@ -31,6 +34,21 @@ get_window (CfApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   return CF_IS_WINDOW (window) ? CF_WINDOW (window) : NULL;
+}
+
+static void
+update_text_actions (CfApplication *self)
+{
+  guint n_steps;
+  const guint *steps = cf_text_scale_get_steps (&n_steps);
+  guint percent = cf_text_scale_get_percent (self->text_scale);
+  GAction *larger = g_action_map_lookup_action (G_ACTION_MAP (self), "text-larger");
+  GAction *smaller = g_action_map_lookup_action (G_ACTION_MAP (self), "text-smaller");
+  GAction *reset = g_action_map_lookup_action (G_ACTION_MAP (self), "text-reset");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (larger), percent < steps[n_steps - 1]);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (smaller), percent > steps[0]);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (reset), percent != CF_TEXT_SCALE_NORMAL);
 }
 
 static void
@@ -82,6 +100,12 @@ cf_application_startup (GApplication *app)
   static const char *show_carer_accels[] = { "<Alt>Left", NULL };
   static const char *show_due_accels[] = { "<Control>d", NULL };
   static const char *sync_now_accels[] = { "<Control><Shift>s", NULL };
+  /* Ctrl+= is Ctrl++ without Shift on most keyboards; the keypad's keys work too. */
+  static const char *text_larger_accels[] = {
+    "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL
+  };
+  static const char *text_smaller_accels[] = { "<Control>minus", "<Control>KP_Subtract", NULL };
+  static const char *text_reset_accels[] = { "<Control>0", "<Control>KP_0", NULL };
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
 
@@ -99,8 +123,19 @@ cf_application_startup (GApplication *app)
                                          show_due_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.sync-now",
                                          sync_now_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-larger",
+                                         text_larger_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-smaller",
+                                         text_smaller_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.text-reset",
+                                         text_reset_accels);
 
   self->settings = cf_context_dup_default_settings ();
+  cf_interface_language_apply_direction (self->settings);
+  self->text_scale = cf_text_scale_new (gdk_display_get_default (), self->settings);
+  g_signal_connect_object (self->text_scale, "notify::percent",
+                           G_CALLBACK (update_text_actions), self, G_CONNECT_SWAPPED);
+  update_text_actions (self);
   self->context = cf_context_new (NULL, self->settings);
   if (self->profile_dir == NULL && self->settings != NULL)
     {
@@ -122,6 +157,7 @@ cf_application_shutdown (GApplication *app)
 
   /* Quitting while a profile is being unlocked waits for it (a fraction of a second). */
   cf_profile_wait_for_pending ();
+  g_clear_object (&self->text_scale);
   g_clear_object (&self->context);
   g_clear_object (&self->settings);
 }
@@ -219,6 +255,36 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+text_larger_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CfApplication *self = user_data;
+
+  cf_text_scale_step (self->text_scale, 1);
+}
+
+static void
+text_smaller_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CfApplication *self = user_data;
+
+  cf_text_scale_step (self->text_scale, -1);
+}
+
+static void
+text_reset_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  CfApplication *self = user_data;
+
+  cf_text_scale_set_percent (self->text_scale, CF_TEXT_SCALE_NORMAL);
+}
+
+static void
 cf_application_init (CfApplication *self)
 {
   static const GActionEntry app_actions[] = {
@@ -226,6 +292,9 @@ cf_application_init (CfApplication *self)
     { "preferences", preferences_activated },
     { "help", help_activated },
     { "about", about_activated },
+    { "text-larger", text_larger_activated },
+    { "text-smaller", text_smaller_activated },
+    { "text-reset", text_reset_activated },
   };
   static const GOptionEntry options[] = {
     { "profile", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -256,6 +325,19 @@ cf_application_get_context (CfApplication *self)
   g_return_val_if_fail (CF_IS_APPLICATION (self), NULL);
 
   return self->context;
+}
+
+/**
+ * cf_application_get_text_scale:
+ *
+ * Returns: (transfer none) (nullable): the text size every window follows, once started
+ */
+CfTextScale *
+cf_application_get_text_scale (CfApplication *self)
+{
+  g_return_val_if_fail (CF_IS_APPLICATION (self), NULL);
+
+  return self->text_scale;
 }
 
 const char *

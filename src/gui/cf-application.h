@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "cf-context.h"
+#include "cf-text-scale.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ G_DECLARE_FINAL_TYPE (CfApplication, cf_application, CF, APPLICATION, AdwApplica
 CfApplication *cf_application_new             (void);
 CfContext     *cf_application_get_context     (CfApplication *self);
 const char    *cf_application_get_profile_dir (CfApplication *self);
+CfTextScale   *cf_application_get_text_scale  (CfApplication *self);
 
 G_END_DECLS

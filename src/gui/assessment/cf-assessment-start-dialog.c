@@ -196,6 +196,7 @@ cf_assessment_start_dialog_build (CfAssessmentStartDialog *self)
   CfStore *store = cf_context_get_store (self->context);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled;
   g_autoptr(GDateTime) now = cf_clock_now (cf_context_get_clock (self->context));
   g_autoptr(GDateTime) local = g_date_time_to_local (now);
   g_autofree char *today = g_date_time_format (local, "%d/%m/%Y");
@@ -243,7 +244,14 @@ cf_assessment_start_dialog_build (CfAssessmentStartDialog *self)
   self->people = labelled_entry (fields, _("People the carer wants involved"), NULL);
   gtk_box_append (GTK_BOX (box), fields);
 
-  adw_message_dialog_set_extra_child (dialog, box);
+  /* With large text the questions are taller than a small laptop's screen: they scroll, and
+   * the dialog's buttons stay in sight. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
   update_response (self);
 }
 

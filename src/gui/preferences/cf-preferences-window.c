@@ -8,10 +8,13 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-interface-language.h"
+#include "cf-language.h"
 #include "cf-passphrase-dialog.h"
 #include "cf-preferences-window.h"
 #include "cf-profile.h"
 #include "cf-sync-page.h"
+#include "cf-text-scale.h"
 
 struct _CfPreferencesWindow
 {
@@ -26,6 +29,11 @@ struct _CfPreferencesWindow
   GtkWidget            *organisation_name_row;
   GtkWidget            *organisation_phone_row;
   AdwComboRow          *role_row;
+  AdwComboRow          *text_size_row;
+  AdwComboRow          *language_row;
+  GtkWidget            *language_notice;
+  /* The codes in language_row, "" (the desktop's) first. */
+  GtkStringList        *languages;
   CfSyncClient         *sync_client;
   gulong                user_changed_id;
   CfSyncPage           *sync_page;
@@ -104,6 +112,7 @@ cf_preferences_window_dispose (GObject *object)
   g_clear_signal_handler (&self->user_changed_id, self->sync_client);
   g_clear_object (&self->sync_client);
   g_clear_pointer (&self->profile_dir, g_free);
+  g_clear_object (&self->languages);
   g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_PREFERENCES_WINDOW);
@@ -133,6 +142,9 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow,
                                         organisation_phone_row);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, role_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, text_size_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, language_notice);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, sync_page);
   gtk_widget_class_bind_template_callback (widget_class, on_change_clicked);
 }
@@ -148,6 +160,250 @@ on_role_selected (CfPreferencesWindow *self)
   if (store != NULL && !cf_store_set_role (store, role, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
                                       adw_toast_new (error->message));
+}
+
+/* Text size ------------------------------------------------------------------------------- */
+
+static GtkStringList *
+text_size_list_new (void)
+{
+  static const char *names[] = {
+    NC_("text size", "Normal"), NC_("text size", "Large"), NC_("text size", "Larger"),
+    NC_("text size", "Largest"),
+  };
+  GtkStringList *list = gtk_string_list_new (NULL);
+  guint n_steps;
+  const guint *steps = cf_text_scale_get_steps (&n_steps);
+
+  g_assert (n_steps == G_N_ELEMENTS (names));
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      /* Translators: a text size and its percentage of the normal size, as in
+       * "Large (125 %)": %1$s is the size's name, %2$u the number */
+      g_autofree char *item = g_strdup_printf (_("%1$s (%2$u %%)"),
+                                               g_dpgettext2 (NULL, "text size", names[i]),
+                                               steps[i]);
+
+      gtk_string_list_append (list, item);
+    }
+
+  return list;
+}
+
+static void
+on_text_scale_changed (CfPreferencesWindow *self)
+{
+  GSettings *settings = cf_context_get_settings (self->context);
+  guint step = cf_text_scale_nearest_step (g_settings_get_uint (settings, "text-scale"));
+
+  if (adw_combo_row_get_selected (self->text_size_row) != step)
+    adw_combo_row_set_selected (self->text_size_row, step);
+}
+
+static void
+on_text_size_selected (CfPreferencesWindow *self)
+{
+  GSettings *settings = cf_context_get_settings (self->context);
+  guint selected = adw_combo_row_get_selected (self->text_size_row);
+  guint n_steps;
+  const guint *steps = cf_text_scale_get_steps (&n_steps);
+
+  if (settings != NULL && selected < n_steps &&
+      g_settings_get_uint (settings, "text-scale") != steps[selected])
+    g_settings_set_uint (settings, "text-scale", steps[selected]);
+}
+
+/* Interface language ---------------------------------------------------------------------- */
+
+static const char *
+language_code (GtkListItem *item)
+{
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (gtk_list_item_get_item (item)));
+}
+
+/* The name a person looks for: the language's own ("Polski"), or the desktop's. */
+static const char *
+language_own_name (const char *code)
+{
+  const char *own;
+
+  if (*code == '\0')
+    return _("Follow the Desktop");
+
+  own = cf_interface_language_get_own_name (code);
+  return own != NULL ? own : code;
+}
+
+static void
+on_language_setup (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gboolean in_list = GPOINTER_TO_INT (user_data);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), in_list ? PANGO_ELLIPSIZE_NONE
+                                                     : PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (name), in_list);
+  gtk_box_append (GTK_BOX (box), name);
+
+  /* In the list, the name in the interface's language as well: someone helping a worker
+   * still sees which is which, and a screen reader says both. */
+  if (in_list)
+    {
+      GtkWidget *other = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (other), 0);
+      gtk_label_set_wrap (GTK_LABEL (other), TRUE);
+      gtk_widget_add_css_class (other, "caption");
+      gtk_widget_add_css_class (other, "dim-label");
+      gtk_box_append (GTK_BOX (box), other);
+    }
+
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_language_bind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  const char *code = language_code (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *other = gtk_widget_get_next_sibling (name);
+  const char *own = language_own_name (code);
+
+  gtk_label_set_text (GTK_LABEL (name), own);
+
+  if (other != NULL)
+    {
+      const char *local = *code != '\0' ? cf_language_get_name (code) : NULL;
+      gboolean differs = local != NULL && g_strcmp0 (local, own) != 0;
+
+      gtk_label_set_text (GTK_LABEL (other), differs ? local : "");
+      gtk_widget_set_visible (other, differs);
+    }
+}
+
+static GtkListItemFactory *
+language_factory_new (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_language_setup),
+                    GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_language_bind), NULL);
+
+  return factory;
+}
+
+/* What the row says aloud and what typing in it looks for: the name shown. */
+static char *
+language_item_name (GtkStringObject *item,
+                    gpointer         user_data)
+{
+  return g_strdup (language_own_name (gtk_string_object_get_string (item)));
+}
+
+static guint
+find_language (CfPreferencesWindow *self,
+               const char          *code)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->languages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (self->languages, i), code))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+on_interface_language_changed (CfPreferencesWindow *self)
+{
+  GSettings *settings = cf_context_get_settings (self->context);
+  g_autofree char *code = g_settings_get_string (settings, "interface-language");
+  guint position;
+
+  g_strstrip (code);
+  position = find_language (self, code);
+  /* Chosen elsewhere (gsettings), with no catalogue here: shown all the same. */
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_string_list_append (self->languages, code);
+      position = find_language (self, code);
+    }
+  if (adw_combo_row_get_selected (self->language_row) != position)
+    adw_combo_row_set_selected (self->language_row, position);
+
+  gtk_widget_set_visible (self->language_notice,
+                          g_strcmp0 (code, cf_interface_language_get_applied ()) != 0);
+}
+
+static void
+on_language_selected (CfPreferencesWindow *self)
+{
+  GSettings *settings = cf_context_get_settings (self->context);
+  guint selected = adw_combo_row_get_selected (self->language_row);
+  g_autofree char *stored = NULL;
+  const char *code;
+
+  if (settings == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  code = gtk_string_list_get_string (self->languages, selected);
+  stored = g_settings_get_string (settings, "interface-language");
+  if (!g_str_equal (g_strstrip (stored), code))
+    g_settings_set_string (settings, "interface-language", code);
+}
+
+static void
+setup_reading_rows (CfPreferencesWindow *self,
+                    GSettings           *settings)
+{
+  g_autoptr(GtkStringList) sizes = text_size_list_new ();
+  g_autoptr(GtkListItemFactory) factory = language_factory_new (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = language_factory_new (TRUE);
+  g_autoptr(GtkExpression) expression = NULL;
+  g_auto(GStrv) available = cf_interface_language_dup_available ();
+
+  adw_combo_row_set_model (self->text_size_row, G_LIST_MODEL (sizes));
+
+  self->languages = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->languages, "");
+  for (guint i = 0; available[i] != NULL; i++)
+    gtk_string_list_append (self->languages, available[i]);
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (language_item_name), NULL, NULL);
+  adw_combo_row_set_expression (self->language_row, expression);
+  adw_combo_row_set_factory (self->language_row, factory);
+  adw_combo_row_set_list_factory (self->language_row, list_factory);
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (self->languages));
+
+  if (settings == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->text_size_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
+      return;
+    }
+
+  g_signal_connect_object (settings, "changed::text-scale", G_CALLBACK (on_text_scale_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::interface-language",
+                           G_CALLBACK (on_interface_language_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_text_scale_changed (self);
+  on_interface_language_changed (self);
+  g_signal_connect_object (self->text_size_row, "notify::selected",
+                           G_CALLBACK (on_text_size_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (on_language_selected), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -219,9 +475,11 @@ cf_preferences_window_new (CfContext  *context,
       gtk_widget_set_sensitive (self->organisation_phone_row, FALSE);
     }
 
+  self->context = g_object_ref (context);
+  setup_reading_rows (self, settings);
+
   /* The role lives in the encrypted profile. Until sync takes it from the server's session
    * (DESIGN.md, "Scope"), it is chosen here. */
-  self->context = g_object_ref (context);
   store = cf_context_get_store (context);
   gtk_widget_set_sensitive (GTK_WIDGET (self->role_row), store != NULL);
   if (store != NULL)
