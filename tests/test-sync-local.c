@@ -1067,6 +1067,7 @@ pull_family (Fixture    *fixture,
     { "carer_break", "-cb", "\"carer_id\": \"%1$s\"" },
     { "review", "-rv", "\"carer_id\": \"%1$s\"" },
     { "text_reminder", "-tr", "\"carer_id\": \"%1$s\"" },
+    { "carer_response", "-re", "\"carer_id\": \"%1$s\", \"kind\": \"comment\"" },
   };
   g_autoptr(GString) page = g_string_new ("{\"format\": 1, \"records\": [");
   g_autoptr(JsonNode) node = NULL;

@@ -62,6 +62,7 @@ test_entities (void)
     "carer", "cared_for", "carer_event", "assessment", "assessment_answer", "support_plan",
     "plan_need", "plan_action", "carer_break", "emergency_plan", "emergency_contact",
     "direct_payment", "balance_return", "personal_assistant", "review", "text_reminder",
+    "carer_response",
   };
   guint n;
   const CfEntityInfo *all = cf_entities_get_all (&n);

@@ -82,7 +82,8 @@ static const FieldWords field_words[] = {
   { "carer", "closed_at", N_("Closed") },
   { "carer", "closure_reason", N_("Reason for Closing") },
   { "carer", "closure_outcome", N_("Outcome of Closing"), cf_closure_outcomes },
-  /* Translators: the care worker (a member of staff) whose caseload a carer is on */
+  /* Translators: the carers organisation’s worker (a member of its staff, not a paid care
+   * worker) whose caseload a carer is on */
   { "carer", "worker", N_("Worker") },
   { "carer", "texts_consent", N_("Agreed to Text Messages") },
   { "carer", "texts_consent_on", N_("Agreed to Text Messages On") },
@@ -236,6 +237,9 @@ static const FieldWords field_words[] = {
   { "carer_response", "given_at", N_("Said On") },
   { "carer_response", "given_by", N_("Said By") },
   { "carer_response", "language", N_("Read In") },
+  { "carer_response", "recorded_by", N_("On the Laptop Of") },
+  { "carer_response", "plan_id", N_("Plan Read") },
+  { "carer_response", "review_id", N_("Review Asked For") },
 
   { "text_reminder", "about", N_("About") },
   { "text_reminder", "send_on", N_("Send On") },

@@ -12,6 +12,10 @@
  * "Sync protocol"). A sync runs on a store connection of its own and never holds up typing;
  * locking stops the automatic syncing and lets a sync under way finish, closing the store only
  * once the client has let go of it. A laptop the server says was revoked wipes its profile.
+ *
+ * Carer review mode (cf-review-mode.c) is a third state: the window shows one carer's plan
+ * and nothing else, every action that could reach another record is off, and only the
+ * worker's passphrase (or locking) ends it.
  */
 
 #include "config.h"
@@ -27,6 +31,7 @@
 #include "cf-caseload-view.h"
 #include "cf-due-page.h"
 #include "cf-preferences-window.h"
+#include "cf-review-mode.h"
 #include "cf-support-view.h"
 #include "cf-sync-client.h"
 #include "cf-sync-release.h"
@@ -49,6 +54,8 @@ struct _CfWindow
   CfSupportView        *support_view;
   CfDuePage            *due_page;
   CfUnlockPage         *unlock_page;
+  /* Set while the laptop is in the carer's hands. */
+  CfReviewMode         *review_mode;
   CfCarer              *unsaved;
   CfAssessment         *unsaved_assessment;
   /* The support view could not save before locking: it keeps its edits (out of sight) and
@@ -84,6 +91,7 @@ struct _CfWindow
   AdwBin               *assessment_bin;
   AdwBin               *support_bin;
   AdwBin               *due_bin;
+  AdwBin               *review_bin;
   CfSyncStatus         *sync_status;
   GMenuModel           *primary_menu;
 };
@@ -103,9 +111,14 @@ toast (CfWindow   *self,
 static void
 update_actions (CfWindow *self)
 {
-  gboolean unlocked = !cf_window_is_locked (self);
+  /* In review mode the carer holds the laptop: nothing but their own plan is reachable. */
+  gboolean unlocked = !cf_window_is_locked (self) && self->review_mode == NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", unlocked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", !cf_window_is_locked (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-mode",
+                                 unlocked && self->editor != NULL &&
+                                 cf_carer_editor_get_carer (self->editor) != NULL &&
+                                 !cf_record_is_new (CF_RECORD (cf_carer_editor_get_carer (self->editor))));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-referral", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", unlocked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", unlocked);
@@ -179,6 +192,24 @@ on_key_pressed (CfWindow *self)
 {
   note_activity (self);
   return GDK_EVENT_PROPAGATE;
+}
+
+/* @state: "unlock", "main" or "review". A stack keeps its other pages in the accessibility
+ * tree, where GTK 4.8 marks them visible: a screen reader would still find the caseload behind
+ * the unlock page or behind carer review mode. So the caseload and the carer's pages are
+ * hidden outright unless they are what is shown. */
+static void
+show_state (CfWindow   *self,
+            const char *state)
+{
+  gboolean main = g_str_equal (state, "main");
+
+  /* A stack cannot show a hidden page, and leaves one that is hidden while shown. */
+  if (main)
+    gtk_widget_set_visible (GTK_WIDGET (self->leaflet), TRUE);
+  gtk_stack_set_visible_child_name (self->lock_stack, state);
+  if (!main)
+    gtk_widget_set_visible (GTK_WIDGET (self->leaflet), FALSE);
 }
 
 static void
@@ -365,6 +396,8 @@ on_caseload_loaded (GObject      *source,
 
 /* Sync --------------------------------------------------------------------------------------- */
 
+static void end_review_mode (CfWindow *self,
+                             gboolean  audit);
 static void lock_window (CfWindow *self,
                          gboolean  wipe);
 
@@ -551,6 +584,13 @@ cf_window_show_preferences (CfWindow   *self,
 
   g_return_if_fail (CF_IS_WINDOW (self));
 
+  /* The carer holds the laptop: settings, and the sync page's accounts, are the worker's. */
+  if (self->review_mode != NULL)
+    {
+      toast (self, _("Preferences open once the worker has left carer review mode."));
+      return;
+    }
+
   application = CF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   preferences = cf_preferences_window_new (self->context,
                                            cf_application_get_profile_dir (application));
@@ -615,7 +655,7 @@ on_unlocked (CfWindow *self,
     }
 
   open_carer (self, NULL);
-  gtk_stack_set_visible_child_name (self->lock_stack, "main");
+  show_state (self, "main");
   note_activity (self);
   update_actions (self);
   cf_caseload_view_focus_search (self->caseload_view);
@@ -658,6 +698,7 @@ lock_window (CfWindow *self,
       self->support_unsaved = FALSE;
     }
 
+  end_review_mode (self, FALSE);
   open_carer (self, NULL);
   cf_caseload_view_set_caseload (self->caseload_view, NULL);
   g_clear_object (&self->caseload);
@@ -673,7 +714,7 @@ lock_window (CfWindow *self,
       gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_page), FALSE);
     }
   cf_unlock_page_reset (self->unlock_page);
-  gtk_stack_set_visible_child_name (self->lock_stack, "unlock");
+  show_state (self, "unlock");
   update_actions (self);
 
   stop_sync (self, closing, wipe);
@@ -907,6 +948,178 @@ action_show_conflicts (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Carer review mode. */
+
+static void enter_review_mode (CfWindow   *self,
+                               const char *carer_id,
+                               const char *language,
+                               const char *words,
+                               guint       failures);
+
+static void
+on_review_leave (CfWindow *self)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  g_autofree char *carer_id = NULL;
+  g_autoptr(CfCarer) carer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  carer_id = g_strdup (cf_record_get_id (CF_RECORD (
+    cf_review_mode_get_review (self->review_mode)->carer)));
+  end_review_mode (self, TRUE);
+
+  /* The carer's page again, read afresh: what the carer said may have changed the plan. */
+  carer = store != NULL ? cf_store_load_carer (store, carer_id, &error) : NULL;
+  if (carer == NULL && error != NULL)
+    toast (self, error->message);
+  open_carer (self, carer);
+  show_state (self, "main");
+  update_actions (self);
+  note_activity (self);
+  /* The passphrase entry that had the focus is gone: the worker carries on in the page. */
+  if (!gtk_widget_child_focus (GTK_WIDGET (self->editor), GTK_DIR_TAB_FORWARD))
+    cf_caseload_view_focus_search (self->caseload_view);
+}
+
+static void
+on_review_lock (CfWindow *self)
+{
+  lock_window (self, FALSE);
+}
+
+static void
+on_review_language_changed (CfWindow   *self,
+                            const char *language)
+{
+  CfReviewMode *old = self->review_mode;
+  g_autofree char *carer_id = g_strdup (cf_record_get_id (CF_RECORD (
+    cf_review_mode_get_review (old)->carer)));
+  g_autofree char *words = cf_review_mode_dup_words (old);
+
+  enter_review_mode (self, carer_id, language, words, cf_review_mode_get_failures (old));
+}
+
+/* @audit: whether the worker left (audited); otherwise the window is locking */
+static void
+end_review_mode (CfWindow *self,
+                 gboolean  audit)
+{
+  CfStore *store = cf_context_get_store (self->context);
+
+  if (self->review_mode == NULL)
+    return;
+
+  if (audit && store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!cf_store_audit (store, CF_AUDIT_VIEW, "carer",
+                           cf_record_get_id (CF_RECORD (
+                             cf_review_mode_get_review (self->review_mode)->carer)),
+                           "carer review mode ended", &error))
+        g_warning ("Could not audit the end of carer review mode: %s", error->message);
+    }
+
+  g_signal_handlers_disconnect_by_data (self->review_mode, self);
+  self->review_mode = NULL;
+  adw_bin_set_child (self->review_bin, NULL);
+}
+
+static void
+enter_review_mode (CfWindow   *self,
+                   const char *carer_id,
+                   const char *language,
+                   const char *words,
+                   guint       failures)
+{
+  CfStore *store = cf_context_get_store (self->context);
+  CfApplication *application = CF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSettings *settings = cf_context_get_settings (self->context);
+  g_autoptr(CfCarerReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *chosen = NULL;
+  gboolean starting = self->review_mode == NULL;
+  CfReviewMode *mode;
+
+  if (store == NULL)
+    return;
+
+  review = cf_carer_review_load (store, carer_id, &error);
+  if (review == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not start carer review mode: %s"), error->message);
+      toast (self, message);
+      return;
+    }
+
+  if (starting && !cf_store_audit (store, CF_AUDIT_VIEW, "carer", carer_id,
+                                   "carer review mode started", &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  if (settings != NULL)
+    {
+      name = g_settings_get_string (settings, "organisation-name");
+      phone = g_settings_get_string (settings, "organisation-phone");
+    }
+  chosen = language != NULL ? g_strdup (language) : cf_carer_review_dup_language (review);
+
+  mode = cf_review_mode_new (store, cf_application_get_profile_dir (application),
+                             g_steal_pointer (&review), chosen,
+                             &(CfOrganisation) { name, phone });
+  cf_review_mode_set_words (mode, words);
+  cf_review_mode_set_failures (mode, failures);
+  g_signal_connect_swapped (mode, "leave", G_CALLBACK (on_review_leave), self);
+  g_signal_connect_swapped (mode, "lock", G_CALLBACK (on_review_lock), self);
+  g_signal_connect_swapped (mode, "language-changed", G_CALLBACK (on_review_language_changed),
+                            self);
+
+  if (self->review_mode != NULL)
+    g_signal_handlers_disconnect_by_data (self->review_mode, self);
+  self->review_mode = mode;
+  adw_bin_set_child (self->review_bin, GTK_WIDGET (mode));
+  show_state (self, "review");
+  update_actions (self);
+  cf_review_mode_focus (mode);
+}
+
+static void
+action_review_mode (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  CfCarer *carer = self->editor != NULL ? cf_carer_editor_get_carer (self->editor) : NULL;
+  g_autofree char *carer_id = NULL;
+
+  if (carer == NULL || cf_record_is_new (CF_RECORD (carer)))
+    return;
+
+  /* What the worker typed is saved first, and the pages beside the carer are closed: the
+   * carer's responses can change the plan, which is read afresh when the worker is back. */
+  if (!flush_work (self) || !flush_editor (self))
+    return;
+  carer_id = g_strdup (cf_record_get_id (CF_RECORD (carer)));
+  open_carer (self, carer);
+
+  enter_review_mode (self, carer_id, NULL, NULL, 0);
+}
+
+CfReviewMode *
+cf_window_get_review_mode (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+
+  return self->review_mode;
+}
+
 static gboolean
 cf_window_close_request (GtkWindow *window)
 {
@@ -971,6 +1184,7 @@ cf_window_class_init (CfWindowClass *klass)
                                                "/org/carefield/Carefield/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, review_bin);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, unlock_bin);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, caseload_view);
@@ -1005,6 +1219,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, action_sync_now);
   gtk_widget_class_install_action (widget_class, "win.sync-sign-in", NULL,
                                    action_sync_sign_in);
+  gtk_widget_class_install_action (widget_class, "win.review-mode", NULL, action_review_mode);
 }
 
 static void

@@ -11,6 +11,7 @@
 
 #include "cf-assessments.h"
 #include "cf-plans.h"
+#include "cf-carer-review.h"
 #include "cf-test-devices.h"
 
 /* Creations, edits and deletions made offline on three laptops, in an interleaved order:
@@ -389,6 +390,24 @@ test_carer_account (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
+
+  /* Each carer says something about their plan in carer review mode on the worker's laptop. */
+  {
+    g_autoptr(CfCarerReview) ivy_review = cf_carer_review_load (w1->store, ivy_id, &error);
+    g_autoptr(CfCarerReview) jon_review =
+      cf_carer_review_load (w1->store, cf_record_get_id (CF_RECORD (jon)), &error);
+    g_autoptr(CfCarerResponse) said = NULL;
+    g_autoptr(CfCarerResponse) other = NULL;
+
+    g_assert_no_error (error);
+    said = cf_carer_review_respond (w1->store, ivy_review, CF_CARER_RESPONSE_CHANGE,
+                                    "More help at weekends", "en", &error);
+    g_assert_no_error (error);
+    other = cf_carer_review_respond (w1->store, jon_review, CF_CARER_RESPONSE_COMMENT,
+                                     "Jon’s own words", "en", &error);
+    g_assert_no_error (error);
+  }
+
   summary = device_sync (w1);
   g_assert_cmpuint (summary->errors, ==, 0);
 
@@ -405,6 +424,11 @@ test_carer_account (void)
   g_assert_cmpint (cf_test_count (ivy_laptop->store, "cared_for", "1 = 1"), ==, 0);
   g_assert_cmpint (cf_test_count (ivy_laptop->store, "assessment", "1 = 1"), ==, 0);
   g_assert_cmpint (cf_test_count (ivy_laptop->store, "assessment_answer", "1 = 1"), ==, 0);
+  /* What she said is hers to see, as she said it; what Jon said is not. */
+  g_assert_cmpint (cf_test_count (ivy_laptop->store, "carer_response",
+                                  "kind = 'change' AND text = 'More help at weekends' AND "
+                                  "given_by = 'Ivy Ivel'"), ==, 1);
+  g_assert_cmpint (cf_test_count (ivy_laptop->store, "carer_response", "1 = 1"), ==, 1);
   (void) jon;
   (void) mum;
 }

@@ -95,7 +95,7 @@ refresh_summary (CfPlanActionRow *self)
     subtitle = g_strdup_printf (_("Done on %s"), done);
   else if (*who != '\0' && *due != '\0')
     /* Translators: %1$s is who will do an action, %2$s by when (a date) */
-    subtitle = g_strdup_printf (_("%1$s, by %2$s"), who, due);
+    subtitle = g_strdup_printf (C_("action who and when", "%1$s, by %2$s"), who, due);
   else if (*who != '\0')
     subtitle = g_strdup (who);
   else
