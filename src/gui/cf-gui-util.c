@@ -59,3 +59,68 @@ cf_gui_register_resources (void)
       g_once_init_leave (&registered, 1);
     }
 }
+
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child))
+        return child;
+      if ((found = find_list_box (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * cf_preferences_group_name_list:
+ * @name: what a screen reader calls the group's list of rows
+ *
+ * libadwaita 1.2 names a preferences group's list of rows by the group's title, so the list of
+ * a group without a title (rows that follow on from the group above them) has no accessible
+ * name: a screen reader entering it says only “list”. This gives it @name.
+ */
+void
+cf_preferences_group_name_list (AdwPreferencesGroup *group,
+                                const char          *name)
+{
+  GtkWidget *list;
+
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+  g_return_if_fail (name != NULL);
+
+  list = find_list_box (GTK_WIDGET (group));
+  g_return_if_fail (list != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
+ * cf_drop_down_label_button:
+ * @label: the label that names @drop_down
+ *
+ * GTK 4.8 gives a drop-down's accessible name to the drop-down only, not to the toggle button
+ * inside it, which is what takes the keyboard focus: a screen reader says only “toggle
+ * button”. This names the button by @label too.
+ */
+void
+cf_drop_down_label_button (GtkDropDown *drop_down,
+                           GtkWidget   *label)
+{
+  GtkWidget *button;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+  while (button != NULL && !GTK_IS_TOGGLE_BUTTON (button))
+    button = gtk_widget_get_next_sibling (button);
+  g_return_if_fail (button != NULL);
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+}

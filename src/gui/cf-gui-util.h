@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "cf-choices.h"
 
@@ -16,5 +16,9 @@ GtkStringList *cf_choice_list_new           (const CfChoice *choices);
 GtkStringList *cf_choice_list_new_with_none (const CfChoice *choices,
                                              const char     *none_label);
 void           cf_gui_register_resources    (void);
+void           cf_preferences_group_name_list (AdwPreferencesGroup *group,
+                                               const char          *name);
+void           cf_drop_down_label_button    (GtkDropDown         *drop_down,
+                                             GtkWidget           *label);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "cf-caseload-row.h"
 #include "cf-caseload-view.h"
+#include "cf-gui-util.h"
 
 /* CfCaseloadView */
 
@@ -463,6 +464,9 @@ cf_caseload_view_init (CfCaseloadView *self)
   self->bound_items = g_hash_table_new (g_str_hash, g_str_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The "Show" label just before the filter names the button inside it too (GTK 4.8). */
+  cf_drop_down_label_button (self->filter_drop_down,
+                             gtk_widget_get_prev_sibling (GTK_WIDGET (self->filter_drop_down)));
 
   /* Down from the search goes to the results; caught before the text field sees it. */
   keys = gtk_event_controller_key_new ();

@@ -15,6 +15,7 @@
 
 #include "cf-dates.h"
 #include "cf-dp-form.h"
+#include "cf-gui-util.h"
 #include "cf-money.h"
 
 typedef struct
@@ -88,7 +89,7 @@ cf_dp_form_new (GtkWidget  *parent,
   return dialog;
 }
 
-static void
+static GtkWidget *
 add_labelled (AdwMessageDialog *dialog,
               const char       *key,
               const char       *title,
@@ -106,6 +107,8 @@ add_labelled (AdwMessageDialog *dialog,
   gtk_box_append (GTK_BOX (form->fields), label);
   gtk_box_append (GTK_BOX (form->fields), field);
   g_object_set_data (G_OBJECT (dialog), data_key, field);
+
+  return label;
 }
 
 GtkWidget *
@@ -144,7 +147,9 @@ cf_dp_form_add_choice (AdwMessageDialog *dialog,
 
   drop_down = gtk_drop_down_new (g_object_ref (labels), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
-  add_labelled (dialog, key, title, drop_down);
+  /* The label names the button inside the drop-down too: that is what takes the focus. */
+  cf_drop_down_label_button (GTK_DROP_DOWN (drop_down),
+                             add_labelled (dialog, key, title, drop_down));
   g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (cf_dp_form_update), dialog,
                            G_CONNECT_SWAPPED);
 

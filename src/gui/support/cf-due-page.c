@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-due-page.h"
+#include "cf-gui-util.h"
 #include "cf-reviews.h"
 
 struct _CfDuePage
@@ -266,6 +267,8 @@ cf_due_page_init (CfDuePage *self)
 
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
+  /* No title of its own: the heading above says what the rows are. */
+  cf_preferences_group_name_list (self->group, _("Due soon and overdue"));
 
   adw_bin_set_child (ADW_BIN (self), page);
 }

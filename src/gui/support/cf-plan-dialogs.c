@@ -30,13 +30,15 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* @name: what a screen reader calls the list, as nothing above it in the dialog names it. */
 static GtkWidget *
-boxed_list (void)
+boxed_list (const char *name)
 {
   GtkWidget *list = gtk_list_box_new ();
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   return list;
 }
@@ -79,7 +81,7 @@ cf_plan_revise_dialog_new (GtkWindow *parent)
                                          _("A new draft version is made from this one. The "
                                            "agreed version stays in force until the carer "
                                            "agrees the new one."));
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = boxed_list (_("Why the Plan Is Changing"));
   GtkWidget *entry = adw_entry_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("Why the Plan Is Changing"));
@@ -158,7 +160,7 @@ cf_plan_break_dialog_new (GtkWindow   *parent,
                                                                  _("Choose a kind"));
   BreakFields *fields = g_new0 (BreakFields, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *list = boxed_list ();
+  GtkWidget *list = boxed_list (_("Record a Break"));
   GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
                                   "icon-name", "dialog-warning-symbolic",
                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,

@@ -576,6 +576,9 @@ open_dialog (CfReviewsPage *self,
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* The group has no title: the dialog's heading names its list for a screen reader. */
+  cf_preferences_group_name_list (ADW_PREFERENCES_GROUP (group),
+                                  early ? _("Ask for an Early Review") : _("Record a Review"));
 
   if (pending_id == NULL)
     {

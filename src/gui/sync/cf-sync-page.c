@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-gui-util.h"
 #include "cf-sync-page.h"
 #include "cf-sync-status.h"
 
@@ -566,6 +567,10 @@ static void
 cf_sync_page_init (CfSyncPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The user name, password and "Sign In" go on from the server address above, under its
+   * heading; without a title of their own, their list is named by that heading. */
+  cf_preferences_group_name_list (ADW_PREFERENCES_GROUP (self->account_group),
+                                  _("Sign In to Your Organisation"));
 
   set_address_error (self, NULL);
   update (self);
