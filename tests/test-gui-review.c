@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libintl.h>
 
 #include "cf-application.h"
 #include "cf-carer-editor.h"
 #include "cf-carer-review.h"
+#include "cf-language.h"
 #include "cf-caseload-view.h"
 #include "cf-plans.h"
 #include "cf-profile.h"
@@ -242,6 +244,74 @@ test_leave (void)
   g_assert_true (cf_test_holds_text (GTK_WIDGET (window ()), "The carer responded to their plan"));
 }
 
+/* The words a catalogue gives @msgid in @code: never written in the test. */
+static char *
+translated (const char *code,
+            const char *msgid)
+{
+  CfLanguageScope scope = { 0 };
+  char *text;
+
+  cf_language_scope_begin (&scope, code);
+  text = g_strdup (g_dgettext (GETTEXT_PACKAGE, msgid));
+  cf_language_scope_end (&scope);
+
+  return text;
+}
+
+static GtkWidget *
+review_title (void)
+{
+  return cf_test_find_type (GTK_WIDGET (mode ()), ADW_TYPE_WINDOW_TITLE);
+}
+
+/* The carer chooses their language: the mode is written again in it, right to left for Urdu,
+ * and what they were typing stays. */
+static void
+test_language (void)
+{
+  GtkDropDown *languages;
+  GListModel *names;
+  guint urdu = GTK_INVALID_LIST_POSITION;
+  g_autofree char *your_plan = translated ("ur", "Your Plan");
+  g_autofree char *english = NULL;
+
+  if (mode () == NULL)
+    enter ();
+  g_assert_cmpstr (cf_review_mode_get_language (mode ()), ==, "en");
+  english = g_strdup (adw_window_title_get_title (ADW_WINDOW_TITLE (review_title ())));
+  g_assert_cmpstr (english, ==, "Your Plan");
+  /* The catalogue exists and translates it, or the test could not tell. */
+  g_assert_true (cf_language_is_translated ("ur"));
+  g_assert_cmpstr (your_plan, !=, "Your Plan");
+
+  cf_review_mode_set_words (mode (), "Half-typed words");
+  languages = GTK_DROP_DOWN (cf_test_find_type (GTK_WIDGET (mode ()), GTK_TYPE_DROP_DOWN));
+  names = gtk_drop_down_get_model (languages);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "اردو"))
+        urdu = i;
+    }
+  g_assert_cmpuint (urdu, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (languages, urdu);
+  cf_test_spin (200);
+
+  g_assert_cmpstr (cf_review_mode_get_language (mode ()), ==, "ur");
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (review_title ())), ==, your_plan);
+  g_assert_cmpint (gtk_widget_get_direction (review_title ()), ==, GTK_TEXT_DIR_RTL);
+  {
+    g_autofree char *words = cf_review_mode_dup_words (mode ());
+
+    g_assert_cmpstr (words, ==, "Half-typed words");
+  }
+  /* The rest of the window keeps the worker's language and direction. */
+  g_assert_cmpint (gtk_widget_get_direction (cf_test_find_type (GTK_WIDGET (window ()),
+                                                                CF_TYPE_CASELOAD_VIEW)),
+                   !=, GTK_TEXT_DIR_RTL);
+  cf_review_mode_set_words (mode (), "");
+}
+
 static gboolean
 is_locked (gpointer data)
 {
@@ -289,6 +359,10 @@ main (int    argc,
   char *app_argv[] = { (char *) "carefield", NULL };
 
   cf_test_gui_init (&argc, &argv);
+  /* The catalogues the build made, as the application finds them uninstalled. */
+  g_setenv ("CAREFIELD_LOCALEDIR", g_getenv ("CF_TEST_LOCALEDIR"), TRUE);
+  cf_language_bind_domain ();
+  textdomain (GETTEXT_PACKAGE);
 
   /* Two carers: Ivy Wren, with an agreed plan, whose laptop it is handed to; and Hester
    * Goldcrest, who must never appear. */
@@ -317,6 +391,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/review/only-theirs", test_only_theirs);
   g_test_add_func ("/gui/review/respond", test_respond);
+  g_test_add_func ("/gui/review/language", test_language);
   g_test_add_func ("/gui/review/leave", test_leave);
   g_test_add_func ("/gui/review/guesses-lock", test_guesses_lock);
 

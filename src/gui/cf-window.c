@@ -987,16 +987,56 @@ on_review_lock (CfWindow *self)
   lock_window (self, FALSE);
 }
 
+typedef struct
+{
+  CfWindow     *window;
+  CfReviewMode *mode;
+  char         *language;
+} LanguageChange;
+
+static void
+language_change_free (LanguageChange *change)
+{
+  g_object_unref (change->window);
+  g_object_unref (change->mode);
+  g_free (change->language);
+  g_free (change);
+}
+
+static gboolean
+change_language_idle_cb (gpointer user_data)
+{
+  LanguageChange *change = user_data;
+  CfWindow *self = change->window;
+  CfReviewMode *old = change->mode;
+  g_autofree char *carer_id = NULL;
+  g_autofree char *words = NULL;
+
+  /* Left or locked meanwhile. */
+  if (self->review_mode != old)
+    return G_SOURCE_REMOVE;
+
+  carer_id = g_strdup (cf_record_get_id (CF_RECORD (cf_review_mode_get_review (old)->carer)));
+  words = cf_review_mode_dup_words (old);
+  enter_review_mode (self, carer_id, change->language, words, cf_review_mode_get_failures (old));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The mode is built again in the new language once the drop-down that asked for it has
+ * finished: replacing it from inside the drop-down's own signal would free the drop-down
+ * while GTK still uses it. */
 static void
 on_review_language_changed (CfWindow   *self,
                             const char *language)
 {
-  CfReviewMode *old = self->review_mode;
-  g_autofree char *carer_id = g_strdup (cf_record_get_id (CF_RECORD (
-    cf_review_mode_get_review (old)->carer)));
-  g_autofree char *words = cf_review_mode_dup_words (old);
+  LanguageChange *change = g_new0 (LanguageChange, 1);
 
-  enter_review_mode (self, carer_id, language, words, cf_review_mode_get_failures (old));
+  change->window = g_object_ref (self);
+  change->mode = g_object_ref (self->review_mode);
+  change->language = g_strdup (language);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, change_language_idle_cb, change,
+                   (GDestroyNotify) language_change_free);
 }
 
 /* @audit: whether the worker left (audited); otherwise the window is locking */

@@ -198,7 +198,9 @@ show_responses (CfReviewMode *self)
                                               &error);
   if (responses == NULL)
     {
-      g_warning ("Could not list the carer’s responses: %s", error->message);
+      /* What they said is saved; only the list of it could not be read back. */
+      gtk_widget_set_visible (self->said_heading, TRUE);
+      gtk_box_append (GTK_BOX (self->said_box), new_label (error->message, NULL));
       return;
     }
 
